@@ -1,0 +1,8 @@
+namespace FeedbackDashboard.Core.Feedback;
+
+/// <summary>What a correction teaches: a fact (knowledge base) or how to answer (instructions).</summary>
+public enum CorrectionKind
+{
+    Knowledge = 1,
+    Behavior = 2,
+}

@@ -1,0 +1,7 @@
+namespace FeedbackDashboard.Core.Review;
+
+public enum ReviewPriority
+{
+    Medium = 1,
+    High = 2,
+}

@@ -1,0 +1,12 @@
+namespace FeedbackDashboard.Components;
+
+/// <summary>Every page's route, in one place.</summary>
+public static class AppRoutes
+{
+    public const string Overview = "/";
+    public const string LiveFeed = "/live";
+    public const string ReviewQueue = "/review";
+    public const string Issues = "/issues";
+    public const string Corrections = "/corrections";
+    public const string Admin = "/admin";
+}

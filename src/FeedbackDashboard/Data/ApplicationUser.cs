@@ -1,0 +1,7 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace FeedbackDashboard.Data;
+
+public class ApplicationUser : IdentityUser
+{
+}

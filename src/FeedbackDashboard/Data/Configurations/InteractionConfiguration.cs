@@ -1,0 +1,32 @@
+using System.Text.Json;
+using FeedbackDashboard.Core.Feedback;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace FeedbackDashboard.Data.Configurations;
+
+public sealed class InteractionConfiguration : IEntityTypeConfiguration<Interaction>
+{
+    public void Configure(EntityTypeBuilder<Interaction> builder)
+    {
+        builder.HasKey(i => i.Id);
+        builder.Property(i => i.Id).HasMaxLength(Interaction.MaxIdLength);
+        builder.Property(i => i.Query).HasMaxLength(Interaction.MaxQueryLength);
+        builder.Property(i => i.Response).HasMaxLength(Interaction.MaxResponseLength);
+        builder.Property(i => i.Source).HasMaxLength(Interaction.MaxSourceLength);
+        builder.Property(i => i.RequestedPattern).HasMaxLength(Interaction.MaxPatternLength);
+        builder.Property(i => i.PatternKey).HasMaxLength(Interaction.MaxPatternLength);
+        builder.Property(i => i.Metadata)
+            .HasConversion(
+                m => JsonSerializer.Serialize(m, JsonSerializerOptions.Default),
+                s => JsonSerializer.Deserialize<Dictionary<string, string>>(s, JsonSerializerOptions.Default) ?? new(),
+                new ValueComparer<Dictionary<string, string>>(
+                    (a, b) => a!.Count == b!.Count && !a.Except(b).Any(),
+                    m => m.Aggregate(0, (hash, pair) => HashCode.Combine(hash, pair.Key, pair.Value)),
+                    m => new Dictionary<string, string>(m)))
+            .HasMaxLength(64_000);
+        builder.HasIndex(i => i.PatternKey);
+        builder.HasIndex(i => i.CreatedAt);
+    }
+}

@@ -1,0 +1,16 @@
+using FeedbackDashboard.Core.Feedback;
+using FeedbackDashboard.Core.Insights;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace FeedbackDashboard.Data.Configurations;
+
+public sealed class PatternDailyAggregateConfiguration : IEntityTypeConfiguration<PatternDailyAggregate>
+{
+    public void Configure(EntityTypeBuilder<PatternDailyAggregate> builder)
+    {
+        builder.HasKey(a => new { a.Day, a.PatternKey });
+        builder.Property(a => a.PatternKey).HasMaxLength(Interaction.MaxPatternLength);
+        builder.HasIndex(a => new { a.PatternKey, a.Day });
+    }
+}

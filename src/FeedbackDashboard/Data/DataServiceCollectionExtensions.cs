@@ -1,0 +1,61 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace FeedbackDashboard.Data;
+
+public static class DataServiceCollectionExtensions
+{
+    public static IHostApplicationBuilder AddFeedbackData(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.SectionName).ValidateOnStart();
+        var options = builder.Configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new();
+        var connectionString = builder.Configuration.GetConnectionString(DatabaseOptions.ConnectionStringName);
+
+        switch (options.Provider)
+        {
+            case DatabaseProvider.Sqlite:
+                var sqlite = SqliteConnectionStrings.Resolve(connectionString, builder.Environment.ContentRootPath);
+                services.AddDbContextFactory<SqliteFeedbackDbContext>(o => o.UseSqlite(sqlite));
+                services.AddSingleton<IDbContextFactory<FeedbackDbContext>, ProviderContextFactory<SqliteFeedbackDbContext>>();
+                break;
+            case DatabaseProvider.SqlServer:
+                if (string.IsNullOrWhiteSpace(connectionString))
+                {
+                    throw new InvalidOperationException(
+                        $"Database:Provider is SqlServer but ConnectionStrings:{DatabaseOptions.ConnectionStringName} is not set.");
+                }
+                services.AddDbContextFactory<SqlServerFeedbackDbContext>(o =>
+                    o.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure()));
+                services.AddSingleton<IDbContextFactory<FeedbackDbContext>, ProviderContextFactory<SqlServerFeedbackDbContext>>();
+                break;
+            default:
+                throw new InvalidOperationException($"Unknown Database:Provider '{options.Provider}'.");
+        }
+
+        // Identity's stores take a scoped context.
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<FeedbackDbContext>>().CreateDbContext());
+        services.AddHostedService<DatabaseMigrator>();
+        return builder;
+    }
+}
+
+internal static class SqliteConnectionStrings
+{
+    public const string DefaultFile = "App_Data/feedback.db";
+
+    /// <summary>A relative data source is taken from the content root; its folder is created.</summary>
+    public static string Resolve(string? configured, string contentRoot)
+    {
+        var builder = new SqliteConnectionStringBuilder(string.IsNullOrWhiteSpace(configured) ? $"Data Source={DefaultFile}" : configured);
+        var isFile = !string.IsNullOrEmpty(builder.DataSource)
+            && builder.Mode != SqliteOpenMode.Memory
+            && builder.DataSource != ":memory:";
+        if (isFile)
+        {
+            builder.DataSource = Path.GetFullPath(builder.DataSource, contentRoot);
+            Directory.CreateDirectory(Path.GetDirectoryName(builder.DataSource)!);
+        }
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,7 @@
+namespace FeedbackDashboard.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    SqlServer,
+}

@@ -1,0 +1,32 @@
+using FeedbackDashboard.Core.Feedback;
+using FeedbackDashboard.Core.Insights;
+using FeedbackDashboard.Core.Review;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace FeedbackDashboard.Data;
+
+/// <summary>
+/// The one model of the app. Each provider has a derived context that owns its migration set
+/// (see <see cref="SqliteFeedbackDbContext"/> and <see cref="SqlServerFeedbackDbContext"/>).
+/// </summary>
+public abstract class FeedbackDbContext(DbContextOptions options) : IdentityDbContext<ApplicationUser>(options)
+{
+    public DbSet<Interaction> Interactions => Set<Interaction>();
+    public DbSet<UserFeedback> Feedback => Set<UserFeedback>();
+    public DbSet<QueryPattern> QueryPatterns => Set<QueryPattern>();
+    public DbSet<ReviewTask> ReviewTasks => Set<ReviewTask>();
+    public DbSet<ReviewTaskFeedback> ReviewTaskFeedback => Set<ReviewTaskFeedback>();
+    public DbSet<DailyAggregate> DailyAggregates => Set<DailyAggregate>();
+    public DbSet<PatternDailyAggregate> PatternDailyAggregates => Set<PatternDailyAggregate>();
+
+    /// <summary>Identity's schema (version 3 has passkeys); Identity reads it from IdentityOptions.</summary>
+    public static readonly Version IdentitySchemaVersion = IdentitySchemaVersions.Version3;
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(FeedbackDbContext).Assembly);
+    }
+}

@@ -1,0 +1,32 @@
+using FeedbackDashboard.Core.Triggers;
+using FeedbackDashboard.Features.Ingestion;
+using FeedbackDashboard.Features.Insights;
+using FeedbackDashboard.Features.Review;
+using FeedbackDashboard.Features.Shared;
+using FeedbackDashboard.Features.Triggers;
+
+namespace FeedbackDashboard.Features;
+
+public static class FeedbackLoopServiceCollectionExtensions
+{
+    public static IHostApplicationBuilder AddFeedbackLoop(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<TriggerOptions>()
+            .BindConfiguration(TriggerOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<IQueryPatternMatcher, NormalizedTextPatternMatcher>();
+        services.AddSingleton<InteractionFactory>();
+        services.AddSingleton<AggregateUpdater>();
+        services.AddSingleton<FeedbackWriter>();
+        services.AddSingleton<ReviewTaskTrigger>();
+        services.AddSingleton<InsightsReader>();
+        services.AddSingleton<ReviewTaskQueries>();
+        services.AddSingleton<FeedbackQueries>();
+        services.AddScoped<HumanFeedbackSystem>();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        return builder;
+    }
+}

@@ -1,0 +1,77 @@
+using FeedbackDashboard.Core.Feedback;
+using FeedbackDashboard.Core.Insights;
+using FeedbackDashboard.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace FeedbackDashboard.Features.Ingestion;
+
+/// <summary>
+/// Folds newly stored feedback into the daily aggregates inside the caller's transaction, as
+/// atomic increments in SQL, so concurrent writers never lose a count.
+/// </summary>
+public sealed class AggregateUpdater
+{
+    public async Task ApplyAsync(FeedbackDbContext db, IReadOnlyCollection<UserFeedback> stored, CancellationToken cancellationToken)
+    {
+        foreach (var group in stored.GroupBy(f => (Day: DayOf(f), f.Source)))
+        {
+            var add = Sum(group);
+            var (day, source) = group.Key;
+            var updated = await db.DailyAggregates
+                .Where(a => a.Day == day && a.Source == source)
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(a => a.ThumbsUp, a => a.ThumbsUp + add.ThumbsUp)
+                    .SetProperty(a => a.ThumbsDown, a => a.ThumbsDown + add.ThumbsDown)
+                    .SetProperty(a => a.Corrections, a => a.Corrections + add.Corrections)
+                    .SetProperty(a => a.Ratings, a => a.Ratings + add.Ratings)
+                    .SetProperty(a => a.RatingSum, a => a.RatingSum + add.RatingSum)
+                    .SetProperty(a => a.Rating1, a => a.Rating1 + add.Rating1)
+                    .SetProperty(a => a.Rating2, a => a.Rating2 + add.Rating2)
+                    .SetProperty(a => a.Rating3, a => a.Rating3 + add.Rating3)
+                    .SetProperty(a => a.Rating4, a => a.Rating4 + add.Rating4)
+                    .SetProperty(a => a.Rating5, a => a.Rating5 + add.Rating5),
+                    cancellationToken);
+            if (updated == 0)
+            {
+                db.DailyAggregates.Add(new DailyAggregate
+                {
+                    Day = day, Source = source,
+                    ThumbsUp = add.ThumbsUp, ThumbsDown = add.ThumbsDown, Corrections = add.Corrections,
+                    Ratings = add.Ratings, RatingSum = add.RatingSum,
+                    Rating1 = add.Rating1, Rating2 = add.Rating2, Rating3 = add.Rating3, Rating4 = add.Rating4, Rating5 = add.Rating5,
+                });
+            }
+        }
+
+        foreach (var group in stored.GroupBy(f => (Day: DayOf(f), f.PatternKey)))
+        {
+            var add = Sum(group);
+            var (day, pattern) = group.Key;
+            var updated = await db.PatternDailyAggregates
+                .Where(a => a.Day == day && a.PatternKey == pattern)
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(a => a.Total, a => a.Total + add.Total)
+                    .SetProperty(a => a.ThumbsUp, a => a.ThumbsUp + add.ThumbsUp)
+                    .SetProperty(a => a.ThumbsDown, a => a.ThumbsDown + add.ThumbsDown)
+                    .SetProperty(a => a.LowRatings, a => a.LowRatings + add.LowRatings)
+                    .SetProperty(a => a.Corrections, a => a.Corrections + add.Corrections),
+                    cancellationToken);
+            if (updated == 0)
+            {
+                db.PatternDailyAggregates.Add(new PatternDailyAggregate
+                {
+                    Day = day, PatternKey = pattern,
+                    Total = add.Total, ThumbsUp = add.ThumbsUp, ThumbsDown = add.ThumbsDown,
+                    LowRatings = add.LowRatings, Corrections = add.Corrections,
+                });
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private static DateOnly DayOf(UserFeedback feedback) => DateOnly.FromDateTime(feedback.CreatedAt.UtcDateTime);
+
+    private static FeedbackCounts Sum(IEnumerable<UserFeedback> feedback) =>
+        feedback.Aggregate(FeedbackCounts.Zero, (sum, f) => sum + FeedbackCounts.Of(f.Type, f.Rating));
+}

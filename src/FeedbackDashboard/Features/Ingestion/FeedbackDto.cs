@@ -1,0 +1,34 @@
+using FeedbackDashboard.Core.Feedback;
+
+namespace FeedbackDashboard.Features.Ingestion;
+
+/// <summary>A feedback item as the API and the hub return it.</summary>
+/// <param name="Id">The client's idempotency key, or one the server assigned.</param>
+/// <param name="Value">Null for thumbs, the 1-5 number for a rating, the corrected text for a correction.</param>
+public sealed record FeedbackDto(
+    string Id,
+    string InteractionId,
+    string Type,
+    object? Value,
+    string? Comment,
+    string? CorrectionKind,
+    DateTimeOffset CreatedAt,
+    string PatternKey,
+    string Source)
+{
+    public static FeedbackDto From(UserFeedback f) => new(
+        f.ClientId!,
+        f.InteractionId,
+        f.Type.ToWire(),
+        f.Type switch
+        {
+            FeedbackType.Rating => f.Rating,
+            FeedbackType.Correction => f.CorrectionText,
+            _ => null,
+        },
+        f.Comment,
+        f.CorrectionKind?.ToWire(),
+        f.CreatedAt,
+        f.PatternKey,
+        f.Source);
+}

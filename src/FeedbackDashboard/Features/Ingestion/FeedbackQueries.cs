@@ -1,0 +1,23 @@
+using FeedbackDashboard.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace FeedbackDashboard.Features.Ingestion;
+
+public sealed class FeedbackQueries(IDbContextFactory<FeedbackDbContext> contextFactory)
+{
+    public const int MaxRecent = 200;
+
+    /// <summary>The newest feedback with the query it was about, newest first.</summary>
+    public async Task<IReadOnlyList<RecentFeedback>> RecentAsync(int count, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var rows = await db.Feedback.AsNoTracking()
+            .OrderByDescending(f => f.Id)
+            .Take(Math.Clamp(count, 1, MaxRecent))
+            .Join(db.Interactions, f => f.InteractionId, i => i.Id, (f, i) => new { Feedback = f, i.Query })
+            .ToListAsync(cancellationToken);
+        return rows.Select(r => new RecentFeedback(FeedbackDto.From(r.Feedback), r.Query)).ToList();
+    }
+}
+
+public sealed record RecentFeedback(FeedbackDto Feedback, string Query);

@@ -1,0 +1,129 @@
+using FeedbackDashboard.Core.Feedback;
+using FeedbackDashboard.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace FeedbackDashboard.Features.Ingestion;
+
+/// <summary>
+/// Stores a set of feedback items in one transaction with their new interactions and the
+/// aggregate increments. Returns only after the commit, so whatever it reports stored is durable.
+/// </summary>
+public sealed class FeedbackWriter(
+    IDbContextFactory<FeedbackDbContext> contextFactory,
+    InteractionFactory interactionFactory,
+    AggregateUpdater aggregates)
+{
+    private const int MaxAttempts = 3;
+
+    public async Task<CollectOutcome[]> StoreAsync(IReadOnlyList<FeedbackItem> items, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await TryStoreAsync(items, now, cancellationToken);
+            }
+            catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e) && attempt < MaxAttempts)
+            {
+                // Another request stored one of these ids, interactions or aggregate rows first:
+                // start again, and what it stored is now read as existing.
+            }
+        }
+    }
+
+    private async Task<CollectOutcome[]> TryStoreAsync(IReadOnlyList<FeedbackItem> items, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var outcomes = new CollectOutcome?[items.Count];
+        for (var i = 0; i < items.Count; i++)
+        {
+            var errors = Validate(items[i]);
+            if (!errors.IsEmpty)
+            {
+                outcomes[i] = new CollectOutcome.Invalid(errors);
+            }
+        }
+
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        var clientIds = Pending(items, outcomes).Select(i => items[i].Submission.ClientId).OfType<string>().Distinct().ToList();
+        var existing = await db.Feedback.AsNoTracking()
+            .Where(f => clientIds.Contains(f.ClientId!))
+            .ToDictionaryAsync(f => f.ClientId!, cancellationToken);
+        var interactionIds = Pending(items, outcomes).Select(i => items[i].Submission.InteractionId).Distinct().ToList();
+        var interactions = await db.Interactions
+            .Where(x => interactionIds.Contains(x.Id))
+            .ToDictionaryAsync(x => x.Id, cancellationToken);
+
+        var stored = new List<UserFeedback>();
+        var storedByClientId = new Dictionary<string, UserFeedback>(StringComparer.Ordinal);
+        foreach (var i in Pending(items, outcomes).ToList())
+        {
+            var (submission, inlineInteraction) = items[i];
+            if (submission.ClientId is { } key
+                && (existing.TryGetValue(key, out var earlier) || storedByClientId.TryGetValue(key, out earlier)))
+            {
+                outcomes[i] = submission.SameContentAs(earlier)
+                    ? new CollectOutcome.Replayed(earlier)
+                    : new CollectOutcome.IdConflict(key);
+                continue;
+            }
+
+            if (!interactions.TryGetValue(submission.InteractionId, out var interaction))
+            {
+                if (inlineInteraction is null)
+                {
+                    outcomes[i] = new CollectOutcome.InteractionNotFound(submission.InteractionId);
+                    continue;
+                }
+                interaction = await interactionFactory.AddAsync(db, inlineInteraction, now, cancellationToken);
+                interactions[interaction.Id] = interaction;
+            }
+
+            var feedback = new UserFeedback
+            {
+                ClientId = submission.ClientId ?? NewClientId(),
+                InteractionId = interaction.Id,
+                Type = submission.Type,
+                Rating = submission.Rating,
+                CorrectionText = submission.CorrectionText,
+                CorrectionKind = FeedbackRules.EffectiveCorrectionKind(submission),
+                Comment = submission.Comment,
+                CreatedAt = now,
+                PatternKey = interaction.PatternKey,
+                Source = interaction.Source,
+            };
+            db.Feedback.Add(feedback);
+            stored.Add(feedback);
+            storedByClientId[feedback.ClientId!] = feedback;
+            outcomes[i] = new CollectOutcome.Stored(feedback);
+        }
+
+        if (stored.Count > 0)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await aggregates.ApplyAsync(db, stored, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        return outcomes.Select(o => o!).ToArray();
+    }
+
+    private static IEnumerable<int> Pending(IReadOnlyList<FeedbackItem> items, CollectOutcome?[] outcomes) =>
+        Enumerable.Range(0, items.Count).Where(i => outcomes[i] is null);
+
+    private static ValidationErrors Validate(FeedbackItem item)
+    {
+        var errors = FeedbackRules.Validate(item.Submission);
+        if (item.Interaction is { } interaction)
+        {
+            errors.AddRange(InteractionRules.Validate(interaction), "interaction.");
+            if (interaction.Id != item.Submission.InteractionId)
+            {
+                errors.Add("interaction.id", "The interaction's id must equal interactionId.");
+            }
+        }
+        return errors;
+    }
+
+    private static string NewClientId() => "fb_" + Guid.CreateVersion7().ToString("N");
+}

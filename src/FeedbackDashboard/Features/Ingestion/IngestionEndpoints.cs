@@ -1,0 +1,175 @@
+using System.Text.Json;
+using FeedbackDashboard.Core.Feedback;
+using FeedbackDashboard.Features.Shared;
+
+namespace FeedbackDashboard.Features.Ingestion;
+
+public static class IngestionEndpoints
+{
+    public const int MaxBodyBytes = 64 * 1024;
+    public const int MaxBatchItems = 1_000;
+    public const int MaxBatchBodyBytes = 16 * 1024 * 1024;
+    public const string ReplayedHeader = "Idempotent-Replayed";
+
+    public static RouteGroupBuilder MapIngestionEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapPost("/interactions", PostInteraction)
+            .WithName("PostInteraction")
+            .WithSummary("Record an interaction: 201 when new, 200 when the same id and content are sent again.")
+            .Accepts<InteractionRequest>("application/json")
+            .Produces<InteractionDto>(StatusCodes.Status201Created)
+            .Produces<InteractionDto>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+
+        api.MapPost("/feedback", PostFeedback)
+            .WithName("PostFeedback")
+            .WithSummary("Submit feedback: 202 when stored, 200 with Idempotent-Replayed when its id was seen before.")
+            .Accepts<FeedbackRequest>("application/json")
+            .Produces<FeedbackDto>(StatusCodes.Status202Accepted)
+            .Produces<FeedbackDto>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+
+        api.MapPost("/feedback/batch", PostFeedbackBatch)
+            .WithName("PostFeedbackBatch")
+            .WithSummary($"Submit up to {MaxBatchItems} feedback items in one transaction; a result per item.")
+            .Accepts<FeedbackBatchRequest>("application/json")
+            .Produces<FeedbackBatchResponse>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+
+        return api;
+    }
+
+    private static async Task<IResult> PostInteraction(HttpRequest request, HumanFeedbackSystem system, CancellationToken cancellationToken)
+    {
+        var (body, problem) = await JsonBody.ReadAsync<InteractionRequest>(request, MaxBodyBytes, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        return await system.RecordInteractionAsync(body!.ToSubmission(), cancellationToken) switch
+        {
+            InteractionOutcome.Created c => TypedResults.Created($"/api/v1/interactions/{Uri.EscapeDataString(c.Interaction.Id)}", InteractionDto.From(c.Interaction)),
+            InteractionOutcome.Unchanged u => TypedResults.Ok(InteractionDto.From(u.Interaction)),
+            InteractionOutcome.Invalid i => Problems.Validation(i.Errors),
+            InteractionOutcome.Conflict c => Problems.Conflict("id", $"Interaction '{c.Existing.Id}' already exists with different content."),
+            _ => throw new InvalidOperationException("Unknown interaction outcome."),
+        };
+    }
+
+    private static async Task<IResult> PostFeedback(HttpRequest request, HttpResponse response, HumanFeedbackSystem system, CancellationToken cancellationToken)
+    {
+        var (body, problem) = await JsonBody.ReadAsync<FeedbackRequest>(request, MaxBodyBytes, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var errors = new ValidationErrors();
+        var item = body!.ToItem(errors);
+        if (item is null)
+        {
+            return Problems.Validation(errors);
+        }
+
+        var outcome = await system.CollectFeedbackAsync(item, cancellationToken);
+        if (outcome is CollectOutcome.Replayed)
+        {
+            response.Headers[ReplayedHeader] = "true";
+        }
+        return ToResult(outcome);
+    }
+
+    private static async Task<IResult> PostFeedbackBatch(HttpRequest request, HumanFeedbackSystem system, CancellationToken cancellationToken)
+    {
+        var (body, problem) = await JsonBody.ReadAsync<FeedbackBatchRequest>(request, MaxBatchBodyBytes, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+        if (body!.Items is not { Count: > 0 } elements)
+        {
+            return Problems.Validation("items", "Send a non-empty array of feedback items.");
+        }
+        if (elements.Count > MaxBatchItems)
+        {
+            return Problems.Validation("items", $"A batch holds at most {MaxBatchItems} items; this one has {elements.Count}.");
+        }
+
+        var results = new FeedbackBatchItemResult?[elements.Count];
+        var accepted = new List<(int Index, FeedbackItem Item)>();
+        for (var i = 0; i < elements.Count; i++)
+        {
+            var errors = new ValidationErrors();
+            var item = Parse(elements[i], errors)?.ToItem(errors);
+            if (item is null)
+            {
+                results[i] = new FeedbackBatchItemResult(i, StatusCodes.Status400BadRequest, Errors: errors.ToDictionary());
+            }
+            else
+            {
+                accepted.Add((i, item));
+            }
+        }
+
+        var outcomes = await system.CollectFeedbackBatchAsync(accepted.Select(a => a.Item).ToList(), cancellationToken);
+        for (var k = 0; k < accepted.Count; k++)
+        {
+            results[accepted[k].Index] = ToBatchResult(accepted[k].Index, outcomes[k]);
+        }
+
+        var all = results.Select(r => r!).ToList();
+        return TypedResults.Ok(new FeedbackBatchResponse(
+            all,
+            all.Count(r => r.Status == StatusCodes.Status202Accepted),
+            all.Count(r => r.Status == StatusCodes.Status200OK),
+            all.Count(r => r.Status >= 400)));
+    }
+
+    private static FeedbackRequest? Parse(JsonElement element, ValidationErrors errors)
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            errors.Add("body", "Each item must be a JSON object.");
+            return null;
+        }
+        try
+        {
+            return element.Deserialize<FeedbackRequest>(ApiJson.Options);
+        }
+        catch (JsonException e)
+        {
+            errors.Add(JsonBody.FieldOf(e.Path), "This value is not valid here.");
+            return null;
+        }
+    }
+
+    private static IResult ToResult(CollectOutcome outcome) => outcome switch
+    {
+        CollectOutcome.Stored s => TypedResults.Json(FeedbackDto.From(s.Feedback), ApiJson.Options, statusCode: StatusCodes.Status202Accepted),
+        CollectOutcome.Replayed r => TypedResults.Json(FeedbackDto.From(r.Feedback), ApiJson.Options, statusCode: StatusCodes.Status200OK),
+        CollectOutcome.Invalid i => Problems.Validation(i.Errors),
+        CollectOutcome.InteractionNotFound n => Problems.NotFound("interactionId",
+            $"No interaction '{n.InteractionId}'. Post it to /api/v1/interactions first, or send it as \"interaction\" in this body."),
+        CollectOutcome.IdConflict c => Problems.Conflict("id", $"The id '{c.ClientId}' was already used for different feedback."),
+        _ => throw new InvalidOperationException("Unknown feedback outcome."),
+    };
+
+    private static FeedbackBatchItemResult ToBatchResult(int index, CollectOutcome outcome) => outcome switch
+    {
+        CollectOutcome.Stored s => new(index, StatusCodes.Status202Accepted, FeedbackDto.From(s.Feedback)),
+        CollectOutcome.Replayed r => new(index, StatusCodes.Status200OK, FeedbackDto.From(r.Feedback)),
+        CollectOutcome.Invalid i => new(index, StatusCodes.Status400BadRequest, Errors: i.Errors.ToDictionary()),
+        CollectOutcome.InteractionNotFound n => new(index, StatusCodes.Status404NotFound,
+            Errors: new Dictionary<string, string[]> { ["interactionId"] = [$"No interaction '{n.InteractionId}'."] }),
+        CollectOutcome.IdConflict c => new(index, StatusCodes.Status409Conflict,
+            Errors: new Dictionary<string, string[]> { ["id"] = [$"The id '{c.ClientId}' was already used for different feedback."] }),
+        _ => throw new InvalidOperationException("Unknown feedback outcome."),
+    };
+}

@@ -1,0 +1,17 @@
+using FeedbackDashboard.Core.Feedback;
+
+namespace FeedbackDashboard.Features.Ingestion;
+
+public sealed record InteractionDto(
+    string Id,
+    string Query,
+    string? Response,
+    string Source,
+    string? Pattern,
+    string PatternKey,
+    IReadOnlyDictionary<string, string> Metadata,
+    DateTimeOffset CreatedAt)
+{
+    public static InteractionDto From(Interaction i) =>
+        new(i.Id, i.Query, i.Response, i.Source, i.RequestedPattern, i.PatternKey, i.Metadata, i.CreatedAt);
+}

@@ -1,0 +1,124 @@
+using FeedbackDashboard.Core.Feedback;
+using FeedbackDashboard.Core.Review;
+using FeedbackDashboard.Core.Triggers;
+using FeedbackDashboard.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace FeedbackDashboard.Features.Review;
+
+/// <summary>
+/// The database side of the trigger: reads a pattern's window, opens a task or adds the new
+/// feedback to the pattern's active one. Safe when several requests (or instances) evaluate
+/// the same pattern at once: the unique index on active tasks decides, the loser joins.
+/// </summary>
+public sealed class ReviewTaskTrigger(IDbContextFactory<FeedbackDbContext> contextFactory)
+{
+    private const int MaxAttempts = 5;
+
+    public async Task<TriggerResult> EvaluateAsync(UserFeedback feedback, TriggerOptions options, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await TryEvaluateAsync(feedback, options, now, cancellationToken);
+            }
+            catch (DbUpdateException e) when (attempt < MaxAttempts
+                && (e is DbUpdateConcurrencyException || DbErrors.IsUniqueViolation(e)))
+            {
+                // Another writer opened or changed the pattern's task meanwhile: read it again.
+            }
+        }
+    }
+
+    private async Task<TriggerResult> TryEvaluateAsync(UserFeedback feedback, TriggerOptions options, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+
+        var active = await db.ReviewTasks.SingleOrDefaultAsync(t => t.ActivePatternKey == feedback.PatternKey, cancellationToken);
+        if (active is not null)
+        {
+            return await JoinAsync(db, active, feedback, options, now, cancellationToken);
+        }
+
+        // A closed task's feedback does not count again: the window starts after it.
+        var after = await db.ReviewTasks
+            .Where(t => t.PatternKey == feedback.PatternKey)
+            .MaxAsync(t => (long?)t.LastFeedbackId, cancellationToken) ?? 0;
+        var window = await db.Feedback.AsNoTracking()
+            .Where(f => f.PatternKey == feedback.PatternKey && f.Id <= feedback.Id && f.Id > after)
+            .OrderByDescending(f => f.Id)
+            .Take(options.WindowSize)
+            .ToListAsync(cancellationToken);
+
+        var evaluation = TriggerRule.Evaluate(window.Select(FeedbackSignal.From), options);
+        if (!evaluation.Fires)
+        {
+            return new TriggerResult(evaluation, null, TriggerOutcome.None);
+        }
+
+        var task = await TriggerReviewAsync(db, feedback, window, evaluation, now, cancellationToken);
+        return new TriggerResult(evaluation, task, TriggerOutcome.Raised);
+    }
+
+    /// <summary>Opens a review task on the window that fired: the design's trigger_review.</summary>
+    private static async Task<ReviewTask> TriggerReviewAsync(
+        FeedbackDbContext db, UserFeedback trigger, IReadOnlyList<UserFeedback> window, TriggerEvaluation evaluation,
+        DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var pattern = await db.QueryPatterns.FindAsync([trigger.PatternKey], cancellationToken);
+        var task = new ReviewTask
+        {
+            PatternKey = trigger.PatternKey,
+            ActivePatternKey = trigger.PatternKey,
+            RepresentativeQuery = pattern?.RepresentativeQuery ?? trigger.PatternKey,
+            SuggestedAction = "",
+            TriggerFeedbackId = trigger.Id,
+            RelatedCount = evaluation.WindowCount,
+            NegativeCount = evaluation.NegativeCount,
+            CorrectionCount = window.Count(f => f.Type == FeedbackType.Correction),
+            LastFeedbackId = trigger.Id,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        task.ApplyPolicy();
+        task.RelatedFeedback.AddRange(window.Select(f => new ReviewTaskFeedback { FeedbackId = f.Id, IsTrigger = f.Id == trigger.Id }));
+        db.ReviewTasks.Add(task);
+        await db.SaveChangesAsync(cancellationToken);
+        return task;
+    }
+
+    private static async Task<TriggerResult> JoinAsync(
+        FeedbackDbContext db, ReviewTask task, UserFeedback feedback, TriggerOptions options, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var evaluation = new TriggerEvaluation(task.RelatedCount, task.NegativeCount, Fires: false);
+        var alreadyRelated = await db.ReviewTaskFeedback.AnyAsync(r => r.ReviewTaskId == task.Id && r.FeedbackId == feedback.Id, cancellationToken);
+        if (alreadyRelated)
+        {
+            return new TriggerResult(evaluation, task, TriggerOutcome.None);
+        }
+
+        db.ReviewTaskFeedback.Add(new ReviewTaskFeedback { ReviewTaskId = task.Id, FeedbackId = feedback.Id });
+        task.RelatedCount++;
+        task.NegativeCount += FeedbackSignal.From(feedback).IsNegative(options) ? 1 : 0;
+        task.CorrectionCount += feedback.Type == FeedbackType.Correction ? 1 : 0;
+        task.LastFeedbackId = Math.Max(task.LastFeedbackId, feedback.Id);
+        task.UpdatedAt = now;
+        task.Version = Guid.NewGuid();
+        task.ApplyPolicy();
+        await db.SaveChangesAsync(cancellationToken);
+        return new TriggerResult(evaluation with { WindowCount = task.RelatedCount, NegativeCount = task.NegativeCount }, task, TriggerOutcome.Joined);
+    }
+}
+
+public enum TriggerOutcome
+{
+    /// <summary>Nothing changed: the rule did not fire and no task was active.</summary>
+    None,
+    /// <summary>A new review task was opened.</summary>
+    Raised,
+    /// <summary>The feedback was added to the pattern's active task.</summary>
+    Joined,
+}
+
+public sealed record TriggerResult(TriggerEvaluation Evaluation, ReviewTask? Task, TriggerOutcome Outcome);
