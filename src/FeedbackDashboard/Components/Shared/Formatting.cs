@@ -4,7 +4,7 @@ namespace FeedbackDashboard.Components.Shared;
 
 public static class Formatting
 {
-    public static string Percent(double share) => share.ToString("P0", CultureInfo.InvariantCulture);
+    public static string Percent(double share) => (share * 100).ToString("0", CultureInfo.InvariantCulture) + "%";
 
     /// <summary>"45s", "12m", "3h", "5d": how long ago, as a queue shows it.</summary>
     public static string Age(DateTimeOffset since, DateTimeOffset now)

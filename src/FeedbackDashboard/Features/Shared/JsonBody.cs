@@ -46,6 +46,11 @@ public static class JsonBody
                 ? (null, Problems.Validation("body", "The body must be a JSON object."))
                 : (value, null);
         }
+        catch (JsonException e) when (e.InnerException is JsonException)
+        {
+            // The reader failed: the text is not JSON at all, whatever field it was in.
+            return (null, Problems.Validation("body", $"The body is not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1})."));
+        }
         catch (JsonException e)
         {
             return (null, Problems.Validation(FieldOf(e.Path), Describe(e)));

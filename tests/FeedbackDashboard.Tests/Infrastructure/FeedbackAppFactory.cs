@@ -1,0 +1,48 @@
+using FeedbackDashboard.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace FeedbackDashboard.Tests.Infrastructure;
+
+/// <summary>The whole app in memory over a real SQLite file of its own, with a clock the test moves.</summary>
+public sealed class FeedbackAppFactory : WebApplicationFactory<Program>
+{
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "feedback-tests", Guid.NewGuid().ToString("N"));
+
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 28, 12, 0, 0, TimeSpan.Zero));
+
+    public string DatabasePath => Path.Combine(_directory, "feedback.db");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        Directory.CreateDirectory(_directory);
+        builder.UseEnvironment("Development");
+        builder.UseSetting("ConnectionStrings:Feedback", $"Data Source={DatabasePath}");
+        builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("Demo:Seed", "false");
+        builder.UseSetting("Demo:Live", "false");
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
+
+    /// <summary>A context straight on the test's database, to check what was (or was not) stored.</summary>
+    public FeedbackDbContext CreateDbContext() =>
+        Services.GetRequiredService<IDbContextFactory<FeedbackDbContext>>().CreateDbContext();
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still open on a slow shutdown stays in the temp folder; nothing depends on it.
+        }
+    }
+}
