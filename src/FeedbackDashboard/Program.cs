@@ -3,8 +3,14 @@ using FeedbackDashboard.Components.Account;
 using FeedbackDashboard.Data;
 using FeedbackDashboard.Features;
 using FeedbackDashboard.Features.Demo;
+using FeedbackDashboard.Features.Shared;
 using MudBlazor.Services;
 using Scalar.AspNetCore;
+
+if (HealthProbe.IsRequested(args))
+{
+    return await HealthProbe.RunAsync(args[1]);
+}
 
 var builder = WebApplication.CreateBuilder(DemoSwitches.Remove(args));
 
@@ -20,16 +26,12 @@ builder.Services.AddOpenApi();
 
 var app = builder.Build();
 
+app.UseFeedbackErrorHandling();
 if (!app.Environment.IsDevelopment())
 {
-    app.UseExceptionHandler("/Error", createScopeForErrors: true);
     app.UseHsts();
     app.UseHttpsRedirection();
 }
-// The API answers with ProblemDetails of its own; only pages get the HTML not-found page.
-app.UseWhen(
-    context => !context.Request.Path.StartsWithSegments(ApiEndpoints.ApiPrefix),
-    pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
 app.UseAntiforgery();
 
 app.MapStaticAssets();
@@ -40,4 +42,5 @@ app.MapFeedbackApi();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAdditionalIdentityEndpoints();
 
-app.Run();
+await app.RunAsync();
+return 0;

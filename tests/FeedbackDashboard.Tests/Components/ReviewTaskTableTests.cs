@@ -30,6 +30,7 @@ public class ReviewTaskTableTests : MudTestContext
         Assert.Contains("33% (3)", rows[0].TextContent);
         Assert.Contains("3h", rows[0].TextContent);
         Assert.Contains("open", rows[0].TextContent);
+        Assert.DoesNotContain("how do i reset my password", rows[0].TextContent); // a folded query is not repeated
         Assert.Contains("refunds", rows[1].TextContent); // an application's pattern key is shown under the query
         Assert.Contains("in review", rows[1].TextContent);
         Assert.Contains("12m", rows[1].TextContent);
