@@ -2,8 +2,10 @@ using FeedbackDashboard.Components;
 using FeedbackDashboard.Components.Account;
 using FeedbackDashboard.Data;
 using FeedbackDashboard.Features;
+using FeedbackDashboard.Features.Access;
 using FeedbackDashboard.Features.Demo;
 using FeedbackDashboard.Features.Shared;
+using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 using Scalar.AspNetCore;
 
@@ -15,7 +17,7 @@ if (HealthProbe.IsRequested(args))
 var builder = WebApplication.CreateBuilder(DemoSwitches.Remove(args));
 
 builder.AddFeedbackData();
-builder.AddFeedbackIdentity();
+builder.AddFeedbackAccess();
 builder.AddFeedbackLoop();
 builder.AddDemoData(args);
 
@@ -26,21 +28,33 @@ builder.Services.AddOpenApi();
 
 var app = builder.Build();
 
+app.UseSecurityHeaders();
 app.UseFeedbackErrorHandling();
-if (!app.Environment.IsDevelopment())
+if (!app.Environment.IsDevelopment() && app.Services.GetRequiredService<IOptions<SecurityOptions>>().Value.RequireHttps)
 {
     app.UseHsts();
     app.UseHttpsRedirection();
 }
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseRateLimiter();
 app.UseAntiforgery();
 
-app.MapStaticAssets();
-app.MapOpenApi();
-app.MapScalarApiReference();
+app.MapStaticAssets().AllowAnonymous();
+app.MapOpenApi().AllowAnonymous();
+app.MapScalarApiReference().AllowAnonymous();
 app.MapHealth();
 app.MapFeedbackApi();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAdditionalIdentityEndpoints();
 
-await app.RunAsync();
-return 0;
+try
+{
+    await app.RunAsync();
+    return 0;
+}
+catch (BootstrapException e)
+{
+    await Console.Error.WriteLineAsync($"FeedbackDashboard cannot start: {e.Message}");
+    return 2;
+}

@@ -1,6 +1,9 @@
 using FeedbackDashboard.Core.Feedback;
 using FeedbackDashboard.Core.Insights;
 using FeedbackDashboard.Core.Review;
+using FeedbackDashboard.Features.Access;
+using FeedbackDashboard.Features.Admin;
+using FeedbackDashboard.Features.Audit;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -20,6 +23,9 @@ public abstract class FeedbackDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<ReviewTaskFeedback> ReviewTaskFeedback => Set<ReviewTaskFeedback>();
     public DbSet<DailyAggregate> DailyAggregates => Set<DailyAggregate>();
     public DbSet<PatternDailyAggregate> PatternDailyAggregates => Set<PatternDailyAggregate>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
+    public DbSet<TriggerSettings> TriggerSettings => Set<TriggerSettings>();
 
     /// <summary>Identity's schema (version 3 has passkeys); Identity reads it from IdentityOptions.</summary>
     public static readonly Version IdentitySchemaVersion = IdentitySchemaVersions.Version3;

@@ -1,3 +1,4 @@
+using FeedbackDashboard.Features.Access;
 using FeedbackDashboard.Features.Ingestion;
 using FeedbackDashboard.Features.Insights;
 using FeedbackDashboard.Features.Review;
@@ -12,10 +13,14 @@ public static class ApiEndpoints
     /// <summary>The HTTP API under /api/v1; authorization is added to this one group.</summary>
     public static RouteGroupBuilder MapFeedbackApi(this IEndpointRouteBuilder endpoints)
     {
+        // JSON only (JsonBody refuses other content types) and no CORS: a cross-site page cannot
+        // send these requests with a person's cookie, so they need no antiforgery token.
         var api = endpoints.MapGroup(ApiPrefix).WithTags("Feedback API").DisableAntiforgery();
-        api.MapIngestionEndpoints();
-        api.MapReviewEndpoints();
-        api.MapInsightsEndpoints();
+        api.MapGroup("").RequireAuthorization(AccessPolicies.ApiIngest).RequireRateLimiting(IngestRateLimiting.PolicyName)
+            .MapIngestionEndpoints();
+        var read = api.MapGroup("").RequireAuthorization(AccessPolicies.ApiRead);
+        read.MapReviewEndpoints();
+        read.MapInsightsEndpoints();
         return api;
     }
 

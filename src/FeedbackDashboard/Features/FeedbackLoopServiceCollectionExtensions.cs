@@ -1,4 +1,6 @@
 using FeedbackDashboard.Core.Triggers;
+using FeedbackDashboard.Features.Admin;
+using FeedbackDashboard.Features.Audit;
 using FeedbackDashboard.Features.Ingestion;
 using FeedbackDashboard.Features.Insights;
 using FeedbackDashboard.Features.Review;
@@ -25,6 +27,8 @@ public static class FeedbackLoopServiceCollectionExtensions
         services.AddSingleton<InsightsReader>();
         services.AddSingleton<ReviewTaskQueries>();
         services.AddSingleton<FeedbackQueries>();
+        services.AddSingleton<TriggerSettingsStore>();
+        services.AddSingleton<AuditLog>();
         services.AddScoped<HumanFeedbackSystem>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         return builder;

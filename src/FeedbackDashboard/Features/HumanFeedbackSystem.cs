@@ -2,11 +2,11 @@ using FeedbackDashboard.Core.Feedback;
 using FeedbackDashboard.Core.Review;
 using FeedbackDashboard.Core.Triggers;
 using FeedbackDashboard.Data;
+using FeedbackDashboard.Features.Admin;
 using FeedbackDashboard.Features.Ingestion;
 using FeedbackDashboard.Features.Insights;
 using FeedbackDashboard.Features.Review;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace FeedbackDashboard.Features;
 
@@ -20,7 +20,7 @@ public sealed class HumanFeedbackSystem(
     InteractionFactory interactionFactory,
     ReviewTaskTrigger trigger,
     InsightsReader insights,
-    IOptionsMonitor<TriggerOptions> triggerOptions,
+    TriggerSettingsStore triggerSettings,
     TimeProvider time,
     ILogger<HumanFeedbackSystem> logger)
 {
@@ -80,7 +80,7 @@ public sealed class HumanFeedbackSystem(
     /// </summary>
     public async Task<TriggerResult> CheckImprovementTriggersAsync(UserFeedback feedback, CancellationToken cancellationToken = default)
     {
-        var result = await trigger.EvaluateAsync(feedback, triggerOptions.CurrentValue, time.GetUtcNow(), cancellationToken);
+        var result = await trigger.EvaluateAsync(feedback, await triggerSettings.GetAsync(cancellationToken), time.GetUtcNow(), cancellationToken);
         if (result is { Outcome: TriggerOutcome.Raised, Task: { } task })
         {
             logger.LogInformation(

@@ -8,7 +8,7 @@ namespace FeedbackDashboard.Tests.Api;
 
 public class FeedbackApiTests(FeedbackAppFactory app) : IClassFixture<FeedbackAppFactory>
 {
-    private readonly HttpClient _client = app.CreateClient();
+    private readonly HttpClient _client = app.CreateApiClient();
 
     private async Task<(int Feedback, int Interactions, int Aggregates)> CountRowsAsync()
     {

@@ -7,7 +7,7 @@ namespace FeedbackDashboard.Tests.Api;
 
 public class FeedbackBatchApiTests(FeedbackAppFactory app) : IClassFixture<FeedbackAppFactory>
 {
-    private readonly HttpClient _client = app.CreateClient();
+    private readonly HttpClient _client = app.CreateApiClient();
 
     private static object Item(string interactionId, string type, object? value = null, string? id = null, string query = "Batch question") => new
     {

@@ -5,7 +5,7 @@ namespace FeedbackDashboard.Tests.Api;
 
 public class HealthAndDocsTests(FeedbackAppFactory app) : IClassFixture<FeedbackAppFactory>
 {
-    private readonly HttpClient _client = app.CreateClient();
+    private readonly HttpClient _client = app.CreateApiClient(apiKey: null); // anonymous
 
     [Theory]
     [InlineData("/health/live")]
@@ -16,6 +16,15 @@ public class HealthAndDocsTests(FeedbackAppFactory app) : IClassFixture<Feedback
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task UnknownApiRoute_Anonymous_Is401NotARedirect()
+    {
+        var response = await _client.GetAsync("/api/v1/nothing-here");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Null(response.Headers.Location);
     }
 
     [Fact]
@@ -43,7 +52,7 @@ public class HealthAndDocsTests(FeedbackAppFactory app) : IClassFixture<Feedback
     [Fact]
     public async Task UnknownApiRoute_Is404WithoutTheHtmlPage()
     {
-        var response = await _client.GetAsync("/api/v1/nothing-here");
+        var response = await app.CreateApiClient().GetAsync("/api/v1/nothing-here");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.DoesNotContain("text/html", response.Content.Headers.ContentType?.ToString() ?? "");
@@ -58,7 +67,9 @@ public class HealthAndDocsTests(FeedbackAppFactory app) : IClassFixture<Feedback
     [InlineData("/admin", "Admin")]
     public async Task Pages_RenderWithTheirNavigation(string url, string title)
     {
-        var response = await _client.GetAsync(url);
+        var admin = await app.CreateSignedInClientAsync(Features.Access.DemoAccounts.All[0]);
+
+        var response = await admin.GetAsync(url);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync();

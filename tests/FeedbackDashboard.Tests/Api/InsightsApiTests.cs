@@ -6,7 +6,7 @@ namespace FeedbackDashboard.Tests.Api;
 /// <summary>Moves the shared clock, so it has a database and app of its own.</summary>
 public class InsightsApiTests(FeedbackAppFactory app) : IClassFixture<FeedbackAppFactory>
 {
-    private readonly HttpClient _client = app.CreateClient();
+    private readonly HttpClient _client = app.CreateApiClient();
 
     [Fact]
     public async Task Insights_CountWhatWasPostedInTheWindowOnly()

@@ -6,7 +6,7 @@ namespace FeedbackDashboard.Tests.Api;
 
 public class InteractionsApiTests(FeedbackAppFactory app) : IClassFixture<FeedbackAppFactory>
 {
-    private readonly HttpClient _client = app.CreateClient();
+    private readonly HttpClient _client = app.CreateApiClient();
 
     [Fact]
     public async Task PostInteraction_New_Is201_SameAgain_Is200_Different_Is409()

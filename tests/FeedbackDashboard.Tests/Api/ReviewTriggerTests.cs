@@ -8,7 +8,7 @@ namespace FeedbackDashboard.Tests.Api;
 /// <summary>The feedback loop through the HTTP API: which feedback raises a review task, and what the task says.</summary>
 public class ReviewTriggerTests(FeedbackAppFactory app) : IClassFixture<FeedbackAppFactory>
 {
-    private readonly HttpClient _client = app.CreateClient();
+    private readonly HttpClient _client = app.CreateApiClient();
 
     private async Task<List<JsonObject>> OpenTasksForAsync(string patternKey)
     {

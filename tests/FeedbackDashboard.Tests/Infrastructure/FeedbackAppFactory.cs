@@ -13,6 +13,9 @@ public sealed class FeedbackAppFactory : WebApplicationFactory<Program>
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "feedback-tests", Guid.NewGuid().ToString("N"));
 
+    /// <summary>Provisioned through Bootstrap:IngestApiKey, with both scopes, as docker-compose does.</summary>
+    public const string ApiKey = "fdk_test-ingest-key-0123456789abcdefghijklmnop";
+
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 28, 12, 0, 0, TimeSpan.Zero));
 
     public string DatabasePath => Path.Combine(_directory, "feedback.db");
@@ -25,8 +28,32 @@ public sealed class FeedbackAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("Demo:Seed", "false");
         builder.UseSetting("Demo:Live", "false");
+        builder.UseSetting("Bootstrap:IngestApiKey", ApiKey);
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
+
+    /// <summary>A client that sends the given API key, as an AI application does.</summary>
+    public HttpClient CreateApiClient(string? apiKey = ApiKey)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        if (apiKey is not null)
+        {
+            client.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
+        }
+        return client;
+    }
+
+    /// <summary>A browser-like client (cookies, no automatic redirects) signed in through the real form.</summary>
+    public async Task<HttpClient> CreateSignedInClientAsync(string email, string password)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var response = await client.SignInAsync(email, password);
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+
+    public Task<HttpClient> CreateSignedInClientAsync(Features.Access.DemoAccounts.Account account) =>
+        CreateSignedInClientAsync(account.Email, account.Password);
 
     /// <summary>A context straight on the test's database, to check what was (or was not) stored.</summary>
     public FeedbackDbContext CreateDbContext() =>

@@ -1,0 +1,20 @@
+namespace FeedbackDashboard.Features.Access;
+
+/// <summary>The authorization policies every page, endpoint and hub method names.</summary>
+public static class AccessPolicies
+{
+    /// <summary>Signed in with any role: Overview, Issues, Live feed (read only).</summary>
+    public const string Read = "Read";
+
+    /// <summary>Reviewers and admins: the review queue and corrections.</summary>
+    public const string Review = "Review";
+
+    /// <summary>Admins: people, API keys, trigger options.</summary>
+    public const string Administer = "Administer";
+
+    /// <summary>An API key with the ingest scope.</summary>
+    public const string ApiIngest = "ApiIngest";
+
+    /// <summary>An API key with the read scope, or a signed-in person with any role.</summary>
+    public const string ApiRead = "ApiRead";
+}

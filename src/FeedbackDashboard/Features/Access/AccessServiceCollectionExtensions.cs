@@ -1,0 +1,107 @@
+using FeedbackDashboard.Data;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Identity;
+using FeedbackDashboard.Components.Account;
+
+namespace FeedbackDashboard.Features.Access;
+
+public static class AccessServiceCollectionExtensions
+{
+    public const string ByPathScheme = "ByPath";
+    public const int MaxFailedSignIns = 5;
+    public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
+
+    /// <summary>People (Identity, cookies, roles), machines (API keys), the policies and the limits.</summary>
+    public static IHostApplicationBuilder AddFeedbackAccess(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.SectionName);
+        services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.SectionName);
+        services.AddOptions<RateLimitingOptions>().BindConfiguration(RateLimitingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<IdentityRedirectManager>();
+        services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
+
+        services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = ByPathScheme;
+                options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+            })
+            // An X-Api-Key header counts on /api only; pages, the Blazor circuit and /hubs see cookies only.
+            .AddPolicyScheme(ByPathScheme, "API key on /api, else the sign-in cookie", options =>
+                options.ForwardDefaultSelector = context =>
+                    context.Request.Path.StartsWithSegments(ApiEndpoints.ApiPrefix) && context.Request.Headers.ContainsKey(ApiKeyAuthenticationHandler.HeaderName)
+                        ? ApiKeyAuthenticationHandler.SchemeName
+                        : IdentityConstants.ApplicationScheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
+            .AddIdentityCookies();
+
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = "/Account/Login";
+            options.AccessDeniedPath = "/Account/AccessDenied";
+            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+            options.SlidingExpiration = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.HttpOnly = true;
+            options.Events.OnRedirectToLogin = context => MachineAwareRedirect(context, StatusCodes.Status401Unauthorized);
+            options.Events.OnRedirectToAccessDenied = context => MachineAwareRedirect(context, StatusCodes.Status403Forbidden);
+        });
+
+        services.AddIdentityCore<ApplicationUser>(options =>
+            {
+                options.SignIn.RequireConfirmedAccount = false;
+                options.Stores.SchemaVersion = FeedbackDbContext.IdentitySchemaVersion;
+                options.User.RequireUniqueEmail = true;
+                options.Password.RequiredLength = 10;
+                options.Password.RequireDigit = true;
+                options.Password.RequireLowercase = true;
+                options.Password.RequireUppercase = true;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = MaxFailedSignIns;
+                options.Lockout.DefaultLockoutTimeSpan = LockoutDuration;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<FeedbackDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders();
+
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(AccessPolicies.Read, p => p.RequireRole(AppRoles.ProductManager, AppRoles.Reviewer, AppRoles.Admin))
+            .AddPolicy(AccessPolicies.Review, p => p.RequireRole(AppRoles.Reviewer, AppRoles.Admin))
+            .AddPolicy(AccessPolicies.Administer, p => p.RequireRole(AppRoles.Admin))
+            // A signed-in person is known to the ingest endpoints (so is refused with 403, not 401), but only a key may ingest.
+            .AddPolicy(AccessPolicies.ApiIngest, p => p
+                .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName, IdentityConstants.ApplicationScheme)
+                .RequireClaim(ApiKeyScopeNames.ClaimType, ApiKeyScopeNames.Ingest))
+            .AddPolicy(AccessPolicies.ApiRead, p => p
+                .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName, IdentityConstants.ApplicationScheme)
+                .RequireAssertion(c =>
+                    c.User.HasClaim(ApiKeyScopeNames.ClaimType, ApiKeyScopeNames.Read)
+                    || AppRoles.All.Any(c.User.IsInRole)));
+
+        services.AddSingleton<ApiKeyService>();
+        services.AddScoped<UserAdministration>();
+        services.AddHostedService<AccessBootstrapper>();
+        services.AddIngestRateLimiting();
+        return builder;
+    }
+
+    private static Task MachineAwareRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
+    {
+        if (ApiPaths.IsMachineFacing(context.Request.Path))
+        {
+            context.Response.StatusCode = status;
+        }
+        else
+        {
+            context.Response.Redirect(context.RedirectUri);
+        }
+        return Task.CompletedTask;
+    }
+}
