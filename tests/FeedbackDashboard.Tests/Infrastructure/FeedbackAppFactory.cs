@@ -8,8 +8,11 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace FeedbackDashboard.Tests.Infrastructure;
 
+/// <summary>The default test app.</summary>
+public sealed class FeedbackAppFactory : FeedbackAppFactoryBase;
+
 /// <summary>The whole app in memory over a real SQLite file of its own, with a clock the test moves.</summary>
-public sealed class FeedbackAppFactory : WebApplicationFactory<Program>
+public abstract class FeedbackAppFactoryBase : WebApplicationFactory<Program>
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "feedback-tests", Guid.NewGuid().ToString("N"));
 
@@ -30,6 +33,12 @@ public sealed class FeedbackAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Demo:Live", "false");
         builder.UseSetting("Bootstrap:IngestApiKey", ApiKey);
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        Configure(builder);
+    }
+
+    /// <summary>Settings of a derived factory, on top of the defaults.</summary>
+    protected virtual void Configure(IWebHostBuilder builder)
+    {
     }
 
     /// <summary>A client that sends the given API key, as an AI application does.</summary>

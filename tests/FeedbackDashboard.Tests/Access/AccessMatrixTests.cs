@@ -1,0 +1,128 @@
+using System.Net;
+using System.Net.Http.Json;
+using FeedbackDashboard.Features.Access;
+using FeedbackDashboard.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FeedbackDashboard.Tests.Access;
+
+/// <summary>The callers of the access table, signed in or keyed once for the whole class.</summary>
+public sealed class AccessMatrixFixture : IAsyncLifetime
+{
+    public FeedbackAppFactory App { get; } = new();
+    public Dictionary<string, HttpClient> Callers { get; } = [];
+    public long TaskId { get; private set; }
+
+    public async Task InitializeAsync()
+    {
+        var keys = App.Services.GetRequiredService<ApiKeyService>();
+        var admin = TestPrincipals.WithRole(AppRoles.Admin);
+        var readOnly = await keys.CreateAsync(admin, "read only", ApiKeyScopes.Read);
+        var ingestOnly = await keys.CreateAsync(admin, "ingest only", ApiKeyScopes.Ingest);
+        var revoked = await keys.CreateAsync(admin, "revoked", ApiKeyScopes.All);
+        await keys.RevokeAsync(admin, revoked.Key.Id);
+
+        Callers["anonymous"] = App.CreateApiClient(apiKey: null);
+        Callers["pm"] = await App.CreateSignedInClientAsync(DemoAccounts.All.Single(a => a.Role == AppRoles.ProductManager));
+        Callers["reviewer"] = await App.CreateSignedInClientAsync(DemoAccounts.All.Single(a => a.Role == AppRoles.Reviewer));
+        Callers["admin"] = await App.CreateSignedInClientAsync(DemoAccounts.All.Single(a => a.Role == AppRoles.Admin));
+        Callers["key"] = App.CreateApiClient();
+        Callers["read-key"] = App.CreateApiClient(readOnly.Plaintext);
+        Callers["ingest-key"] = App.CreateApiClient(ingestOnly.Plaintext);
+        Callers["revoked-key"] = App.CreateApiClient(revoked.Plaintext);
+
+        // One review task for the by-id route.
+        var query = ApiClientExtensions.Unique("matrix");
+        for (var i = 0; i < 5; i++)
+        {
+            await Callers["key"].PostFeedbackAsync(query, "negative");
+        }
+        var tasks = await Callers["key"].GetItemsAsync("/api/v1/review-tasks");
+        TaskId = (long)tasks[0]!["id"]!;
+    }
+
+    public Task DisposeAsync()
+    {
+        App.Dispose();
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>
+/// Every route × every kind of caller. Expected: "ok" (2xx), "login" (302 to the sign-in page),
+/// "denied" (302 to the access-denied page), "401" or "403".
+/// </summary>
+public class AccessMatrixTests(AccessMatrixFixture fixture) : IClassFixture<AccessMatrixFixture>
+{
+    private static readonly string[] Callers = ["anonymous", "pm", "reviewer", "admin", "key", "read-key", "ingest-key", "revoked-key"];
+
+    // Columns follow Callers.
+    public static TheoryData<string, string, string> Routes() => new()
+    {
+        { "GET", "/", "login ok ok ok login login login login" },
+        { "GET", "/live", "login ok ok ok login login login login" },
+        { "GET", "/issues", "login ok ok ok login login login login" },
+        { "GET", "/review", "login denied ok ok login login login login" },
+        { "GET", "/corrections", "login denied ok ok login login login login" },
+        { "GET", "/admin", "login denied denied ok login login login login" },
+        { "GET", "/Account/Manage", "login ok ok ok login login login login" },
+        { "GET", "/Account/Manage/ChangePassword", "login ok ok ok login login login login" },
+        { "GET", "/Account/Login", "ok ok ok ok ok ok ok ok" },
+        { "GET", "/Account/AccessDenied", "ok ok ok ok ok ok ok ok" },
+        { "GET", "/health/live", "ok ok ok ok ok ok ok ok" },
+        { "GET", "/health/ready", "ok ok ok ok ok ok ok ok" },
+        { "GET", "/openapi/v1.json", "ok ok ok ok ok ok ok ok" },
+        { "GET", "/scalar/v1", "ok ok ok ok ok ok ok ok" },
+        { "GET", "/_content/MudBlazor/MudBlazor.min.css", "ok ok ok ok ok ok ok ok" },
+        { "GET", "/app.css", "ok ok ok ok ok ok ok ok" },
+        { "POST", "/api/v1/interactions", "401 403 403 403 ok 403 ok 401" },
+        { "POST", "/api/v1/feedback", "401 403 403 403 ok 403 ok 401" },
+        { "POST", "/api/v1/feedback/batch", "401 403 403 403 ok 403 ok 401" },
+        { "GET", "/api/v1/review-tasks", "401 ok ok ok ok ok 403 401" },
+        { "GET", "/api/v1/review-tasks/{task}", "401 ok ok ok ok ok 403 401" },
+        { "GET", "/api/v1/insights", "401 ok ok ok ok ok 403 401" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Routes))]
+    public async Task EveryCaller_GetsWhatTheirRoleOrScopeAllows(string method, string route, string expectations)
+    {
+        var expected = expectations.Split(' ');
+        var url = route.Replace("{task}", fixture.TaskId.ToString());
+        var failures = new List<string>();
+
+        for (var i = 0; i < Callers.Length; i++)
+        {
+            using var request = new HttpRequestMessage(new HttpMethod(method), url) { Content = BodyFor(route) };
+            var response = await fixture.Callers[Callers[i]].SendAsync(request);
+            var actual = Classify(response);
+            if (actual != expected[i])
+            {
+                failures.Add($"{Callers[i]}: expected {expected[i]}, got {actual} ({(int)response.StatusCode} {response.Headers.Location})");
+            }
+        }
+
+        Assert.True(failures.Count == 0, $"{method} {route}: " + string.Join("; ", failures));
+    }
+
+    private static string Classify(HttpResponseMessage response) => (int)response.StatusCode switch
+    {
+        >= 200 and < 300 => "ok",
+        302 when response.Headers.Location?.ToString().Contains("/Account/Login", StringComparison.OrdinalIgnoreCase) == true => "login",
+        302 when response.Headers.Location?.ToString().Contains("/Account/AccessDenied", StringComparison.OrdinalIgnoreCase) == true => "denied",
+        var status => status.ToString(),
+    };
+
+    private static HttpContent? BodyFor(string route)
+    {
+        var id = "m-" + Guid.NewGuid().ToString("N");
+        var interaction = new { id, query = "Matrix question", source = "matrix" };
+        return route switch
+        {
+            "/api/v1/interactions" => JsonContent.Create(interaction),
+            "/api/v1/feedback" => JsonContent.Create(new { interactionId = id, type = "positive", interaction }),
+            "/api/v1/feedback/batch" => JsonContent.Create(new { items = new[] { new { interactionId = id, type = "positive", interaction } } }),
+            _ => null,
+        };
+    }
+}
