@@ -1,0 +1,65 @@
+using FeedbackDashboard.Features.Access;
+using Microsoft.Playwright;
+
+namespace FeedbackDashboard.Browser.Tests;
+
+public class SignInTests(BrowserAppFixture app) : IClassFixture<BrowserAppFixture>
+{
+    [Fact]
+    public async Task ProductManager_SignsIn_SeesTheOverviewAndOnlyTheirLinks()
+    {
+        var pm = DemoAccounts.All.Single(a => a.Role == AppRoles.ProductManager);
+        var page = await app.NewPageAsync();
+        var errors = page.CollectErrors();
+
+        await page.GotoAsync("/");
+        await page.WaitForURLAsync("**/Account/Login**");
+        await page.ScreenshotStepAsync(nameof(ProductManager_SignsIn_SeesTheOverviewAndOnlyTheirLinks), 1, "sign-in");
+        await page.SignInAsync(pm.Email, pm.Password);
+        await page.WaitForCircuitAsync();
+        await page.ScreenshotStepAsync(nameof(ProductManager_SignsIn_SeesTheOverviewAndOnlyTheirLinks), 2, "overview");
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Overview" })).ToBeVisibleAsync();
+        var nav = page.Locator(".mud-navmenu");
+        await Assertions.Expect(nav.GetByText("Live feed")).ToBeVisibleAsync();
+        await Assertions.Expect(nav.GetByText("Issues")).ToBeVisibleAsync();
+        await Assertions.Expect(nav.GetByText("Review queue")).ToHaveCountAsync(0);
+        await Assertions.Expect(nav.GetByText("Admin")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByTestId("signed-in-as")).ToHaveTextAsync(pm.Email);
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task Admin_UsesTheInteractiveAdminPage_UnderTheContentSecurityPolicy()
+    {
+        var admin = DemoAccounts.All.Single(a => a.Role == AppRoles.Admin);
+        var page = await app.NewPageAsync();
+        var errors = page.CollectErrors();
+        await page.SignInAsync(admin.Email, admin.Password);
+
+        await page.GotoAsync("/admin");
+        await page.WaitForCircuitAsync();
+        await page.GetByRole(AriaRole.Tab, new() { Name = "API keys" }).ClickAsync();
+        await page.InputByTestId("new-key-name").FillAsync("browser-created");
+        await page.GetByTestId("create-key").ClickAsync();
+
+        var created = page.InputByTestId("created-key");
+        await Assertions.Expect(created).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^fdk_"));
+        await page.ScreenshotStepAsync(nameof(Admin_UsesTheInteractiveAdminPage_UnderTheContentSecurityPolicy), 1, "key-created");
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task SignOut_ReturnsToTheSignInPage()
+    {
+        var reviewer = DemoAccounts.All.Single(a => a.Role == AppRoles.Reviewer);
+        var page = await app.NewPageAsync();
+        await page.SignInAsync(reviewer.Email, reviewer.Password);
+        await page.WaitForCircuitAsync();
+
+        await page.GetByLabel("Sign out").ClickAsync();
+        await page.GotoAsync("/review");
+
+        await page.WaitForURLAsync("**/Account/Login**");
+    }
+}
