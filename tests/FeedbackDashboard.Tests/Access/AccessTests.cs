@@ -131,6 +131,31 @@ public class AccessTests(FeedbackAppFactory app) : IClassFixture<FeedbackAppFact
     }
 
     [Fact]
+    public async Task ChangePassword_ThroughTheForm_TheNewOneSignsIn()
+    {
+        var email = $"change-{Guid.NewGuid():N}@demo.local";
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<UserAdministration>()
+                .CreateAsync(TestPrincipals.WithRole(AppRoles.Admin), email, "Old-Password-2026", AppRoles.ProductManager);
+        }
+        var client = await app.CreateSignedInClientAsync(email, "Old-Password-2026");
+        var form = await client.GetAsync("/Account/Manage/ChangePassword");
+        var fields = SignInExtensions.FormFields(await form.Content.ReadAsStringAsync(), "change-password");
+        fields["Input.OldPassword"] = "Old-Password-2026";
+        fields["Input.NewPassword"] = "New-Password-2026";
+        fields["Input.ConfirmPassword"] = "New-Password-2026";
+
+        var changed = await client.PostAsync("/Account/Manage/ChangePassword", new FormUrlEncodedContent(fields));
+        var withNew = await app.CreateClient(new() { AllowAutoRedirect = false }).SignInAsync(email, "New-Password-2026");
+        var withOld = await app.CreateClient(new() { AllowAutoRedirect = false }).SignInAsync(email, "Old-Password-2026");
+
+        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, withNew.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, withOld.StatusCode); // the form again: the old password no longer works
+    }
+
+    [Fact]
     public async Task SignOut_WithoutAntiforgeryToken_IsRefused()
     {
         var client = await app.CreateSignedInClientAsync(Pm);

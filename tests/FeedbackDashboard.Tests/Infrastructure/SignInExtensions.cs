@@ -10,14 +10,25 @@ public static partial class SignInExtensions
     {
         var form = await client.GetAsync("/Account/Login");
         Assert.Equal(HttpStatusCode.OK, form.StatusCode);
-        var fields = HiddenFields(await form.Content.ReadAsStringAsync());
+        var fields = FormFields(await form.Content.ReadAsStringAsync(), "login");
         fields["Input.Email"] = email;
         fields["Input.Password"] = password;
         return await client.PostAsync("/Account/Login", new FormUrlEncodedContent(fields));
     }
 
+    /// <summary>The hidden fields (antiforgery token, handler) of the form whose Blazor handler name is given.</summary>
+    public static Dictionary<string, string> FormFields(string html, string handler)
+    {
+        var form = Form().Matches(html).Select(m => m.Value).Single(f => f.Contains($"value=\"{handler}\""));
+        return HiddenFields(form);
+    }
+
+    /// <summary>The hidden fields of the page's only form.</summary>
     public static Dictionary<string, string> HiddenFields(string html) =>
         HiddenInput().Matches(html).ToDictionary(m => WebUtility.HtmlDecode(m.Groups["name"].Value), m => WebUtility.HtmlDecode(m.Groups["value"].Value));
+
+    [GeneratedRegex("<form[^>]*>.*?</form>", RegexOptions.Singleline)]
+    private static partial Regex Form();
 
     [GeneratedRegex("""<input[^>]*type="hidden"[^>]*name="(?<name>[^"]+)"[^>]*value="(?<value>[^"]*)"[^>]*>""")]
     private static partial Regex HiddenInput();
