@@ -4,9 +4,9 @@ using FeedbackDashboard.Data;
 using FeedbackDashboard.Features;
 using FeedbackDashboard.Features.Access;
 using FeedbackDashboard.Features.Demo;
+using FeedbackDashboard.Features.Realtime;
 using FeedbackDashboard.Features.Shared;
 using Microsoft.Extensions.Options;
-using MudBlazor.Services;
 using Scalar.AspNetCore;
 
 if (HealthProbe.IsRequested(args))
@@ -19,10 +19,10 @@ var builder = WebApplication.CreateBuilder(DemoSwitches.Remove(args));
 builder.AddFeedbackData();
 builder.AddFeedbackAccess();
 builder.AddFeedbackLoop();
+builder.AddFeedbackRealtime();
 builder.AddDemoData(args);
 
-builder.Services.AddRazorComponents().AddInteractiveServerComponents();
-builder.Services.AddMudServices();
+builder.AddDashboardComponents();
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
 
@@ -45,6 +45,7 @@ app.MapOpenApi().AllowAnonymous();
 app.MapScalarApiReference().AllowAnonymous();
 app.MapHealth();
 app.MapFeedbackApi();
+app.MapHub<ReviewHub>(ReviewHub.Path);
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAdditionalIdentityEndpoints();
 

@@ -25,7 +25,13 @@ public sealed class ReviewTask
     /// </summary>
     public long LastFeedbackId { get; set; }
 
+    /// <summary>The application whose feedback raised the task.</summary>
+    public string Source { get; init; } = "";
+
     public string? AssigneeId { get; set; }
+
+    /// <summary>The assignee's email, as people see it.</summary>
+    public string? AssigneeName { get; set; }
     public string? ResolutionNote { get; set; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; set; }

@@ -21,6 +21,7 @@ public static class ApiEndpoints
         var read = api.MapGroup("").RequireAuthorization(AccessPolicies.ApiRead);
         read.MapReviewEndpoints();
         read.MapInsightsEndpoints();
+        api.MapReviewActionEndpoints();
         return api;
     }
 

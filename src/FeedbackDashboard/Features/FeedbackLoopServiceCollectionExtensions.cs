@@ -3,6 +3,7 @@ using FeedbackDashboard.Features.Admin;
 using FeedbackDashboard.Features.Audit;
 using FeedbackDashboard.Features.Ingestion;
 using FeedbackDashboard.Features.Insights;
+using FeedbackDashboard.Features.Realtime;
 using FeedbackDashboard.Features.Review;
 using FeedbackDashboard.Features.Shared;
 using FeedbackDashboard.Features.Triggers;
@@ -29,6 +30,9 @@ public static class FeedbackLoopServiceCollectionExtensions
         services.AddSingleton<FeedbackQueries>();
         services.AddSingleton<TriggerSettingsStore>();
         services.AddSingleton<AuditLog>();
+        services.AddSingleton<ReviewNotifier>();
+        services.AddSingleton<ReviewActions>();
+        services.AddSingleton<ReviewerDirectory>();
         services.AddScoped<HumanFeedbackSystem>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         return builder;

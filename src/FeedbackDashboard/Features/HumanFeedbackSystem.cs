@@ -5,6 +5,7 @@ using FeedbackDashboard.Data;
 using FeedbackDashboard.Features.Admin;
 using FeedbackDashboard.Features.Ingestion;
 using FeedbackDashboard.Features.Insights;
+using FeedbackDashboard.Features.Realtime;
 using FeedbackDashboard.Features.Review;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,6 +21,8 @@ public sealed class HumanFeedbackSystem(
     InteractionFactory interactionFactory,
     ReviewTaskTrigger trigger,
     InsightsReader insights,
+    ReviewTaskQueries reviewTasks,
+    ReviewNotifier notifier,
     TriggerSettingsStore triggerSettings,
     TimeProvider time,
     ILogger<HumanFeedbackSystem> logger)
@@ -33,13 +36,45 @@ public sealed class HumanFeedbackSystem(
         IReadOnlyList<FeedbackItem> items, CancellationToken cancellationToken = default)
     {
         var outcomes = await writer.StoreAsync(items, time.GetUtcNow(), cancellationToken);
+        var stored = outcomes.OfType<CollectOutcome.Stored>().Select(s => s.Feedback).OrderBy(f => f.Id).ToList();
+        if (stored.Count == 0)
+        {
+            return outcomes;
+        }
 
         // Stored and acknowledged from here on; the triggers read what was committed, oldest first.
-        foreach (var stored in outcomes.OfType<CollectOutcome.Stored>().OrderBy(s => s.Feedback.Id))
+        await notifier.FeedbackReceivedAsync(stored.Select(FeedbackDto.From));
+        var raised = new HashSet<long>();
+        var joined = new HashSet<long>();
+        foreach (var feedback in stored)
         {
-            await CheckImprovementTriggersAsync(stored.Feedback, cancellationToken);
+            var result = await CheckImprovementTriggersAsync(feedback, cancellationToken);
+            switch (result)
+            {
+                case { Outcome: TriggerOutcome.Raised, Task: { } task }:
+                    raised.Add(task.Id);
+                    break;
+                case { Outcome: TriggerOutcome.Joined, Task: { } task }:
+                    joined.Add(task.Id);
+                    break;
+            }
         }
+        await PushTaskChangesAsync(raised, joined, cancellationToken);
         return outcomes;
+    }
+
+    /// <summary>One push per task however many items of a batch touched it: created, or updated.</summary>
+    private async Task PushTaskChangesAsync(HashSet<long> raised, HashSet<long> joined, CancellationToken cancellationToken)
+    {
+        joined.ExceptWith(raised);
+        if (raised.Count + joined.Count == 0)
+        {
+            return;
+        }
+        foreach (var task in await reviewTasks.GetManyAsync([.. raised, .. joined], cancellationToken))
+        {
+            await (raised.Contains(task.Id) ? notifier.TaskCreatedAsync(task) : notifier.TaskUpdatedAsync(task));
+        }
     }
 
     public async Task<InteractionOutcome> RecordInteractionAsync(InteractionSubmission submission, CancellationToken cancellationToken = default)

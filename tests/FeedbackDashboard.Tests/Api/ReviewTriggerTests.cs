@@ -203,7 +203,7 @@ public class ReviewTriggerTests(FeedbackAppFactory app) : IClassFixture<Feedback
     [InlineData("status=closed", "status")]
     [InlineData("priority=urgent", "priority")]
     [InlineData("page=0", "page")]
-    [InlineData("pageSize=500", "pageSize")]
+    [InlineData("pageSize=501", "pageSize")]
     public async Task ListTasks_BadQuery_Is400NamingTheParameter(string query, string field)
     {
         var response = await _client.GetAsync($"/api/v1/review-tasks?{query}");

@@ -15,6 +15,7 @@ public abstract class MudTestContext : BunitContext, IAsyncLifetime
     {
         Services.AddMudServices(options => options.SnackbarConfiguration.ShowTransitionDuration = 0);
         Services.AddSingleton<TimeProvider>(Clock);
+        Services.AddScoped<FeedbackDashboard.Components.Shared.LiveUpdates>();
         JSInterop.Mode = JSRuntimeMode.Loose;
     }
 

@@ -15,6 +15,8 @@ public sealed class ReviewTaskConfiguration : IEntityTypeConfiguration<ReviewTas
         builder.Property(t => t.RepresentativeQuery).HasMaxLength(Interaction.MaxQueryLength);
         builder.Property(t => t.SuggestedAction).HasMaxLength(200);
         builder.Property(t => t.AssigneeId).HasMaxLength(450);
+        builder.Property(t => t.AssigneeName).HasMaxLength(256);
+        builder.Property(t => t.Source).HasMaxLength(Interaction.MaxSourceLength);
         builder.Property(t => t.ResolutionNote).HasMaxLength(ReviewTask.MaxNoteLength);
         builder.Property(t => t.Version).IsConcurrencyToken();
         builder.Ignore(t => t.NegativeShare);

@@ -17,4 +17,7 @@ public static class AccessPolicies
 
     /// <summary>An API key with the read scope, or a signed-in person with any role.</summary>
     public const string ApiRead = "ApiRead";
+
+    /// <summary>A signed-in reviewer or admin acting on review tasks through the API; keys are refused.</summary>
+    public const string ApiReview = "ApiReview";
 }

@@ -83,7 +83,10 @@ public static class AccessServiceCollectionExtensions
                 .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName, IdentityConstants.ApplicationScheme)
                 .RequireAssertion(c =>
                     c.User.HasClaim(ApiKeyScopeNames.ClaimType, ApiKeyScopeNames.Read)
-                    || AppRoles.All.Any(c.User.IsInRole)));
+                    || AppRoles.All.Any(c.User.IsInRole)))
+            .AddPolicy(AccessPolicies.ApiReview, p => p
+                .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName, IdentityConstants.ApplicationScheme)
+                .RequireRole(AppRoles.Reviewer, AppRoles.Admin));
 
         services.AddSingleton<ApiKeyService>();
         services.AddScoped<UserAdministration>();

@@ -18,6 +18,15 @@ public sealed class FeedbackQueries(IDbContextFactory<FeedbackDbContext> context
             .ToListAsync(cancellationToken);
         return rows.Select(r => new RecentFeedback(FeedbackDto.From(r.Feedback), r.Query)).ToList();
     }
+
+    /// <summary>The query of each interaction, for feedback pushed without it.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> QueriesAsync(IReadOnlyCollection<string> interactionIds, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Interactions.AsNoTracking()
+            .Where(i => interactionIds.Contains(i.Id))
+            .ToDictionaryAsync(i => i.Id, i => i.Query, cancellationToken);
+    }
 }
 
 public sealed record RecentFeedback(FeedbackDto Feedback, string Query);

@@ -13,6 +13,9 @@ public static class ReviewEndpoints
             .WithSummary("Review tasks, high priority and newest first. status: open, in_review, resolved, dismissed.");
         api.MapGet("/review-tasks/{id:long}", GetTask)
             .WithName("GetReviewTask");
+        api.MapGet("/review-tasks/{id:long}/feedback", GetRelated)
+            .WithName("ListReviewTaskFeedback")
+            .WithSummary("Every feedback item of the task with its interaction's query and answer, newest first.");
         return api;
     }
 
@@ -39,6 +42,20 @@ public static class ReviewEndpoints
             return Problems.Validation(errors);
         }
         return TypedResults.Ok(await queries.ListAsync(new ReviewTaskFilter(statusFilter, priorityFilter, page, pageSize), cancellationToken));
+    }
+
+    private static async Task<Results<Ok<PagedList<RelatedFeedbackDto>>, ProblemHttpResult, ValidationProblem>> GetRelated(
+        long id, ReviewTaskQueries queries, CancellationToken cancellationToken, int page = 1, int pageSize = 50)
+    {
+        var errors = new Core.Feedback.ValidationErrors();
+        Paging.Validate(page, pageSize, ReviewTaskFilter.MaxPageSize, errors);
+        if (!errors.IsEmpty)
+        {
+            return Problems.Validation(errors);
+        }
+        return await queries.RelatedAsync(id, page, pageSize, cancellationToken) is { } related
+            ? TypedResults.Ok(related)
+            : Problems.NotFound("id", $"No review task {id}.");
     }
 
     private static async Task<Results<Ok<ReviewTaskDto>, ProblemHttpResult>> GetTask(long id, ReviewTaskQueries queries, CancellationToken cancellationToken) =>

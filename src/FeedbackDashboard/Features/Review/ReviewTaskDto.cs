@@ -4,7 +4,11 @@ using FeedbackDashboard.Features.Ingestion;
 
 namespace FeedbackDashboard.Features.Review;
 
-/// <summary>A review task as the API, the hub and the pages see it.</summary>
+/// <summary>
+/// A review task as the API, the hub and the pages see it. It carries its trigger and the newest
+/// related items (up to <see cref="EmbeddedRelatedLimit"/>); all of them are paged at
+/// /api/v1/review-tasks/{id}/feedback.
+/// </summary>
 public sealed record ReviewTaskDto(
     long Id,
     string Status,
@@ -16,7 +20,9 @@ public sealed record ReviewTaskDto(
     int NegativeCount,
     int CorrectionCount,
     double NegativeShare,
+    string Source,
     string? AssigneeId,
+    string? Assignee,
     string? ResolutionNote,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
@@ -24,14 +30,17 @@ public sealed record ReviewTaskDto(
     FeedbackDto? TriggerFeedback,
     IReadOnlyList<FeedbackDto> RelatedFeedback)
 {
-    public static ReviewTaskDto From(ReviewTask task, IReadOnlyList<UserFeedback> related)
+    public const int EmbeddedRelatedLimit = 20;
+
+    /// <param name="trigger">The feedback that raised the task.</param>
+    /// <param name="newestRelated">The newest related items, newest first.</param>
+    public static ReviewTaskDto From(ReviewTask task, UserFeedback? trigger, IReadOnlyList<UserFeedback> newestRelated)
     {
-        var trigger = related.FirstOrDefault(f => f.Id == task.TriggerFeedbackId);
         return new(
             task.Id, task.Status.ToWire(), task.Priority.ToWire(), task.SuggestedAction, task.PatternKey, task.RepresentativeQuery,
             task.RelatedCount, task.NegativeCount, task.CorrectionCount, Math.Round(task.NegativeShare, 4),
-            task.AssigneeId, task.ResolutionNote, task.CreatedAt, task.UpdatedAt, task.ClosedAt,
+            task.Source, task.AssigneeId, task.AssigneeName, task.ResolutionNote, task.CreatedAt, task.UpdatedAt, task.ClosedAt,
             trigger is null ? null : FeedbackDto.From(trigger),
-            related.OrderByDescending(f => f.Id).Select(FeedbackDto.From).ToList());
+            newestRelated.Select(FeedbackDto.From).ToList());
     }
 }

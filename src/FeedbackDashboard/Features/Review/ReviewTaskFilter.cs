@@ -2,7 +2,16 @@ using FeedbackDashboard.Core.Review;
 
 namespace FeedbackDashboard.Features.Review;
 
-public sealed record ReviewTaskFilter(ReviewTaskStatus? Status = null, ReviewPriority? Priority = null, int Page = 1, int PageSize = 50)
+/// <param name="Search">Matched against the representative query and the pattern key.</param>
+public sealed record ReviewTaskFilter(
+    ReviewTaskStatus? Status = null,
+    ReviewPriority? Priority = null,
+    int Page = 1,
+    int PageSize = 50,
+    string? Source = null,
+    string? AssigneeId = null,
+    string? Search = null,
+    bool ActiveOnly = false)
 {
-    public const int MaxPageSize = 200;
+    public const int MaxPageSize = 500;
 }

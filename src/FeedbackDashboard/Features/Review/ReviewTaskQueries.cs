@@ -1,12 +1,14 @@
 using FeedbackDashboard.Core.Feedback;
 using FeedbackDashboard.Core.Review;
 using FeedbackDashboard.Data;
+using FeedbackDashboard.Features.Audit;
+using FeedbackDashboard.Features.Ingestion;
 using FeedbackDashboard.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace FeedbackDashboard.Features.Review;
 
-/// <summary>Reads review tasks with their trigger and related feedback.</summary>
+/// <summary>Reads review tasks with their trigger and newest related feedback.</summary>
 public sealed class ReviewTaskQueries(IDbContextFactory<FeedbackDbContext> contextFactory)
 {
     public async Task<PagedList<ReviewTaskDto>> ListAsync(ReviewTaskFilter filter, CancellationToken cancellationToken = default)
@@ -17,19 +19,35 @@ public sealed class ReviewTaskQueries(IDbContextFactory<FeedbackDbContext> conte
         {
             query = query.Where(t => t.Status == status);
         }
+        if (filter.ActiveOnly)
+        {
+            query = query.Where(t => t.ActivePatternKey != null);
+        }
         if (filter.Priority is { } priority)
         {
             query = query.Where(t => t.Priority == priority);
         }
+        if (!string.IsNullOrWhiteSpace(filter.Source))
+        {
+            query = query.Where(t => t.Source == filter.Source);
+        }
+        if (filter.AssigneeId is not null)
+        {
+            query = query.Where(t => t.AssigneeId == filter.AssigneeId);
+        }
+        if (!string.IsNullOrWhiteSpace(filter.Search))
+        {
+            var search = filter.Search.Trim().ToLower();
+            query = query.Where(t => t.RepresentativeQuery.ToLower().Contains(search) || t.PatternKey.Contains(search));
+        }
 
         var total = await query.CountAsync(cancellationToken);
         var tasks = await query
-            .OrderByDescending(t => t.Priority).ThenByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id)
+            .OrderByDescending(t => t.Priority).ThenByDescending(t => t.Id)
             .Skip((filter.Page - 1) * filter.PageSize)
             .Take(filter.PageSize)
             .ToListAsync(cancellationToken);
-        var related = await RelatedFeedbackAsync(db, tasks.Select(t => t.Id).ToList(), cancellationToken);
-        var items = tasks.Select(t => ReviewTaskDto.From(t, related[t.Id].ToList())).ToList();
+        var items = await ToDtosAsync(db, tasks, cancellationToken);
         return new PagedList<ReviewTaskDto>(items, filter.Page, filter.PageSize, total);
     }
 
@@ -37,12 +55,44 @@ public sealed class ReviewTaskQueries(IDbContextFactory<FeedbackDbContext> conte
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var task = await db.ReviewTasks.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
-        if (task is null)
+        return task is null ? null : (await ToDtosAsync(db, [task], cancellationToken))[0];
+    }
+
+    public async Task<IReadOnlyList<ReviewTaskDto>> GetManyAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var tasks = await db.ReviewTasks.AsNoTracking().Where(t => ids.Contains(t.Id)).ToListAsync(cancellationToken);
+        return await ToDtosAsync(db, tasks, cancellationToken);
+    }
+
+    /// <summary>Every related item of a task with its interaction, newest first, a page at a time.</summary>
+    public async Task<PagedList<RelatedFeedbackDto>?> RelatedAsync(long id, int page, int pageSize, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        if (!await db.ReviewTasks.AnyAsync(t => t.Id == id, cancellationToken))
         {
             return null;
         }
-        var related = await RelatedFeedbackAsync(db, [id], cancellationToken);
-        return ReviewTaskDto.From(task, related[id].ToList());
+        var related = db.ReviewTaskFeedback.Where(r => r.ReviewTaskId == id);
+        var total = await related.CountAsync(cancellationToken);
+        var rows = await related
+            .Join(db.Feedback, r => r.FeedbackId, f => f.Id, (r, f) => new { r.IsTrigger, Feedback = f })
+            .Join(db.Interactions, x => x.Feedback.InteractionId, i => i.Id, (x, i) => new { x.IsTrigger, x.Feedback, i.Query, i.Response })
+            .OrderByDescending(x => x.Feedback.Id)
+            .Skip((page - 1) * pageSize)
+            .Take(pageSize)
+            .AsNoTracking()
+            .ToListAsync(cancellationToken);
+        var items = rows.Select(r => new RelatedFeedbackDto(FeedbackDto.From(r.Feedback), r.Query, r.Response, r.IsTrigger)).ToList();
+        return new PagedList<RelatedFeedbackDto>(items, page, pageSize, total);
+    }
+
+    /// <summary>Who raised, claimed, released, resolved, dismissed or reopened the task, oldest first.</summary>
+    public async Task<IReadOnlyList<AuditRecord>> HistoryAsync(long id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var subject = ReviewAudit.Subject(id);
+        return await db.AuditRecords.AsNoTracking().Where(r => r.Subject == subject).OrderBy(r => r.Id).ToListAsync(cancellationToken);
     }
 
     /// <summary>Counts by status, for navigation badges and the overview.</summary>
@@ -54,14 +104,33 @@ public sealed class ReviewTaskQueries(IDbContextFactory<FeedbackDbContext> conte
             .ToDictionaryAsync(g => g.Status, g => g.Count, cancellationToken);
     }
 
-    private static async Task<ILookup<long, UserFeedback>> RelatedFeedbackAsync(
-        FeedbackDbContext db, IReadOnlyList<long> taskIds, CancellationToken cancellationToken)
+    /// <summary>The sources tasks were raised from, for the queue's filter.</summary>
+    public async Task<IReadOnlyList<string>> SourcesAsync(CancellationToken cancellationToken = default)
     {
-        var rows = await db.ReviewTaskFeedback
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await db.ReviewTasks.Select(t => t.Source).Distinct().OrderBy(s => s).ToListAsync(cancellationToken);
+    }
+
+    private static async Task<IReadOnlyList<ReviewTaskDto>> ToDtosAsync(FeedbackDbContext db, IReadOnlyList<ReviewTask> tasks, CancellationToken cancellationToken)
+    {
+        if (tasks.Count == 0)
+        {
+            return [];
+        }
+        var taskIds = tasks.Select(t => t.Id).ToList();
+        var links = await db.ReviewTaskFeedback.AsNoTracking()
             .Where(r => taskIds.Contains(r.ReviewTaskId))
-            .Join(db.Feedback, r => r.FeedbackId, f => f.Id, (r, f) => new { r.ReviewTaskId, Feedback = f })
-            .AsNoTracking()
+            .Select(r => new { r.ReviewTaskId, r.FeedbackId })
             .ToListAsync(cancellationToken);
-        return rows.ToLookup(r => r.ReviewTaskId, r => r.Feedback);
+        var newest = links.GroupBy(l => l.ReviewTaskId)
+            .ToDictionary(g => g.Key, g => g.Select(l => l.FeedbackId).OrderDescending().Take(ReviewTaskDto.EmbeddedRelatedLimit).ToList());
+        var feedbackIds = newest.Values.SelectMany(ids => ids).Concat(tasks.Select(t => t.TriggerFeedbackId)).Distinct().ToList();
+        var feedback = await db.Feedback.AsNoTracking().Where(f => feedbackIds.Contains(f.Id)).ToDictionaryAsync(f => f.Id, cancellationToken);
+
+        return tasks.Select(t => ReviewTaskDto.From(
+                t,
+                feedback.GetValueOrDefault(t.TriggerFeedbackId),
+                newest.GetValueOrDefault(t.Id, []).Select(id => feedback[id]).ToList()))
+            .ToList();
     }
 }

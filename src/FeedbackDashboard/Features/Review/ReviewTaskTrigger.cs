@@ -2,6 +2,7 @@ using FeedbackDashboard.Core.Feedback;
 using FeedbackDashboard.Core.Review;
 using FeedbackDashboard.Core.Triggers;
 using FeedbackDashboard.Data;
+using FeedbackDashboard.Features.Audit;
 using Microsoft.EntityFrameworkCore;
 
 namespace FeedbackDashboard.Features.Review;
@@ -11,7 +12,7 @@ namespace FeedbackDashboard.Features.Review;
 /// feedback to the pattern's active one. Safe when several requests (or instances) evaluate
 /// the same pattern at once: the unique index on active tasks decides, the loser joins.
 /// </summary>
-public sealed class ReviewTaskTrigger(IDbContextFactory<FeedbackDbContext> contextFactory)
+public sealed class ReviewTaskTrigger(IDbContextFactory<FeedbackDbContext> contextFactory, AuditLog audit)
 {
     private const int MaxAttempts = 5;
 
@@ -62,7 +63,7 @@ public sealed class ReviewTaskTrigger(IDbContextFactory<FeedbackDbContext> conte
     }
 
     /// <summary>Opens a review task on the window that fired: the design's trigger_review.</summary>
-    private static async Task<ReviewTask> TriggerReviewAsync(
+    private async Task<ReviewTask> TriggerReviewAsync(
         FeedbackDbContext db, UserFeedback trigger, IReadOnlyList<UserFeedback> window, TriggerEvaluation evaluation,
         DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -70,6 +71,7 @@ public sealed class ReviewTaskTrigger(IDbContextFactory<FeedbackDbContext> conte
         var task = new ReviewTask
         {
             PatternKey = trigger.PatternKey,
+            Source = trigger.Source,
             ActivePatternKey = trigger.PatternKey,
             RepresentativeQuery = pattern?.RepresentativeQuery ?? trigger.PatternKey,
             SuggestedAction = "",
@@ -84,6 +86,12 @@ public sealed class ReviewTaskTrigger(IDbContextFactory<FeedbackDbContext> conte
         task.ApplyPolicy();
         task.RelatedFeedback.AddRange(window.Select(f => new ReviewTaskFeedback { FeedbackId = f.Id, IsTrigger = f.Id == trigger.Id }));
         db.ReviewTasks.Add(task);
+        await db.SaveChangesAsync(cancellationToken);
+
+        audit.Record(db, AuditLog.SystemActor, ReviewAudit.Raised, ReviewAudit.Subject(task.Id), after: new
+        {
+            task.PatternKey, task.Priority, task.SuggestedAction, evaluation.NegativeCount, evaluation.WindowCount, triggerFeedbackId = trigger.ClientId,
+        });
         await db.SaveChangesAsync(cancellationToken);
         return task;
     }

@@ -1,0 +1,11 @@
+namespace FeedbackDashboard.Core.Review;
+
+public enum ReviewAction
+{
+    Claim,
+    Release,
+    Resolve,
+    Dismiss,
+    Reopen,
+    Assign,
+}

@@ -1,0 +1,121 @@
+using FeedbackDashboard.Components.Shared;
+using FeedbackDashboard.Features.Audit;
+using FeedbackDashboard.Features.Review;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace FeedbackDashboard.Components.Pages.Review;
+
+/// <summary>One task: what raised it, every related item with its interaction, its history, and the actions.</summary>
+public partial class ReviewTaskDetail : IDisposable
+{
+    private const int RelatedPageSize = 50;
+
+    private ReviewTaskDto? _task;
+    private readonly List<RelatedFeedbackDto> _related = [];
+    private int _relatedTotal;
+    private IReadOnlyList<AuditRecord> _history = [];
+    private long _loadedId;
+
+    [Inject] public required ReviewTaskQueries Queries { get; set; }
+    [Inject] public required ReviewActions Actions { get; set; }
+    [Inject] public required IDialogService Dialogs { get; set; }
+    [Inject] public required ISnackbar Snackbar { get; set; }
+    [Inject] public required TimeProvider Time { get; set; }
+    [Inject] public required LiveUpdates Live { get; set; }
+
+    [Parameter, EditorRequired] public long TaskId { get; set; }
+    [Parameter] public EventCallback<ReviewTaskDto> OnChanged { get; set; }
+    [Parameter] public EventCallback OnClose { get; set; }
+
+    protected override void OnInitialized() => Live.TaskUpdated += OnPushedAsync;
+
+    protected override async Task OnParametersSetAsync()
+    {
+        if (_loadedId != TaskId)
+        {
+            _loadedId = TaskId;
+            _task = null;
+            await LoadAsync();
+        }
+    }
+
+    private async Task LoadAsync()
+    {
+        _task = await Queries.GetAsync(TaskId);
+        _related.Clear();
+        var page = await Queries.RelatedAsync(TaskId, 1, RelatedPageSize);
+        _related.AddRange(page?.Items ?? []);
+        _relatedTotal = page?.TotalCount ?? 0;
+        _history = await Queries.HistoryAsync(TaskId);
+    }
+
+    private async Task LoadMoreAsync()
+    {
+        var page = await Queries.RelatedAsync(TaskId, _related.Count / RelatedPageSize + 1, RelatedPageSize);
+        _related.AddRange(page?.Items ?? []);
+    }
+
+    private Task OnPushedAsync(ReviewTaskDto task) =>
+        task.Id == TaskId ? InvokeAsync(async () => { await LoadAsync(); StateHasChanged(); }) : Task.CompletedTask;
+
+    private async Task ClaimAsync() => await RunAsync(await Actions.ClaimAsync(await CallerAsync(), TaskId), "Claimed: it is yours now.");
+
+    private async Task ReleaseAsync() => await RunAsync(await Actions.ReleaseAsync(await CallerAsync(), TaskId), "Released back to the queue.");
+
+    private async Task ReopenAsync() => await RunAsync(await Actions.ReopenAsync(await CallerAsync(), TaskId), "Reopened.");
+
+    private async Task ResolveAsync()
+    {
+        var note = await NoteDialog.AskAsync(Dialogs, "Resolve", "What was done?", "Resolve");
+        if (note is not null)
+        {
+            await RunAsync(await Actions.ResolveAsync(await CallerAsync(), TaskId, note), "Resolved.");
+        }
+    }
+
+    private async Task DismissAsync()
+    {
+        var reason = await NoteDialog.AskAsync(Dialogs, "Dismiss", "Why is it not worth working on?", "Dismiss");
+        if (reason is not null)
+        {
+            await RunAsync(await Actions.DismissAsync(await CallerAsync(), TaskId, reason), "Dismissed.");
+        }
+    }
+
+    private async Task RunAsync(ReviewActionResult result, string success)
+    {
+        switch (result)
+        {
+            case ReviewActionResult.Done done:
+                Snackbar.Add(success, Severity.Success);
+                await LoadAsync();
+                await OnChanged.InvokeAsync(done.Task);
+                break;
+            case ReviewActionResult.Conflict conflict:
+                Snackbar.Add(conflict.Holder is null ? conflict.Reason : $"{conflict.Reason} It is with {conflict.Holder}.", Severity.Warning);
+                await LoadAsync();
+                break;
+            case ReviewActionResult.Invalid invalid:
+                Snackbar.Add(string.Join(" ", invalid.Errors.ToDictionary().Values.SelectMany(v => v)), Severity.Error);
+                break;
+            case ReviewActionResult.NotFound:
+                Snackbar.Add("This task no longer exists.", Severity.Error);
+                break;
+        }
+    }
+
+    private static string HistoryVerb(string action) => action switch
+    {
+        ReviewAudit.Raised => "Raised",
+        ReviewAudit.Claimed => "Claimed",
+        ReviewAudit.Released => "Released",
+        ReviewAudit.Resolved => "Resolved",
+        ReviewAudit.Dismissed => "Dismissed",
+        ReviewAudit.Reopened => "Reopened",
+        ReviewAudit.Assigned => "Assigned",
+        _ => action,
+    };
+
+    public void Dispose() => Live.TaskUpdated -= OnPushedAsync;
+}

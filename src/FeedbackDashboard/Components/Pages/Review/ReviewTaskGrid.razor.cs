@@ -1,0 +1,184 @@
+using FeedbackDashboard.Components.Shared;
+using FeedbackDashboard.Core.Triggers;
+using FeedbackDashboard.Features.Review;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace FeedbackDashboard.Components.Pages.Review;
+
+/// <summary>
+/// The queue's grid: filters in memory, applies pushed tasks (a new one on top and highlighted,
+/// an update in place), and renders a burst of pushes at most <see cref="RenderInterval"/> apart.
+/// </summary>
+public partial class ReviewTaskGrid : ComponentBase, IHandleEvent, IDisposable
+{
+    public const string AnyValue = "";
+    public static readonly TimeSpan RenderInterval = TimeSpan.FromMilliseconds(250);
+    public static readonly TimeSpan HighlightFor = TimeSpan.FromSeconds(8);
+
+    private readonly List<ReviewTaskDto> _tasks = [];
+    private readonly Dictionary<long, DateTimeOffset> _fresh = [];
+    private readonly List<ReviewTaskDto> _pendingCreated = [];
+    private MudDataGrid<ReviewTaskDto>? _grid;
+    private Throttle? _throttle;
+    private string _search = "";
+    private string _priority = AnyValue;
+    private string _source = AnyValue;
+    private bool _mineOnly;
+    private IReadOnlyList<ReviewTaskDto>? _loaded;
+
+    [Inject] public required TimeProvider Time { get; set; }
+    [Inject] public required LiveUpdates Live { get; set; }
+    [Inject] public required ISnackbar Snackbar { get; set; }
+
+    /// <summary>The tasks loaded for the chosen status scope; pushes are added to them.</summary>
+    [Parameter, EditorRequired] public required IReadOnlyList<ReviewTaskDto> Tasks { get; set; }
+
+    /// <summary>Which pushed tasks belong in this view (the page's status scope).</summary>
+    [Parameter] public Func<ReviewTaskDto, bool> Accepts { get; set; } = _ => true;
+
+    [Parameter] public string? CurrentUserId { get; set; }
+    [Parameter] public HashSet<ReviewTaskDto> SelectedItems { get; set; } = [];
+    [Parameter] public EventCallback<HashSet<ReviewTaskDto>> SelectedItemsChanged { get; set; }
+    [Parameter] public EventCallback<ReviewTaskDto> OnOpen { get; set; }
+
+    /// <summary>The row the keyboard is on (j/k), highlighted.</summary>
+    [Parameter] public long? FocusedId { get; set; }
+
+    [Parameter] public RenderFragment? ToolbarContent { get; set; }
+
+    /// <summary>Render only the rows in view (on by default; a test host without layout turns it off).</summary>
+    [Parameter] public bool Virtualize { get; set; } = true;
+
+    /// <summary>What passes the filters, in the grid's order: high priority first, newest first.</summary>
+    public IReadOnlyList<ReviewTaskDto> Visible => _tasks
+        .Where(t => _priority == AnyValue || t.Priority == _priority)
+        .Where(t => _source == AnyValue || t.Source == _source)
+        .Where(t => !_mineOnly || (CurrentUserId is not null && t.AssigneeId == CurrentUserId))
+        .Where(t => _search.Length == 0
+            || t.RepresentativeQuery.Contains(_search, StringComparison.OrdinalIgnoreCase)
+            || t.PatternKey.Contains(_search, StringComparison.OrdinalIgnoreCase))
+        .ToList();
+
+    protected override void OnInitialized()
+    {
+        _throttle = new Throttle(RenderInterval, () => InvokeAsync(Flush), Time);
+        Live.TaskCreated += OnTaskCreated;
+        Live.TaskUpdated += OnTaskUpdated;
+    }
+
+    protected override void OnParametersSet()
+    {
+        if (!ReferenceEquals(_loaded, Tasks))
+        {
+            _loaded = Tasks;
+            _tasks.Clear();
+            _tasks.AddRange(Tasks.Select(Slim));
+        }
+    }
+
+    /// <summary>How often this component itself has rendered (its cells render on their own): pushes must not drive it.</summary>
+    public int OwnRenders { get; private set; }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        OwnRenders++;
+        if (firstRender)
+        {
+            await Live.StartAsync();
+        }
+    }
+
+    /// <summary>Puts a task pushed or changed here into the list: replaced in place, or new on top.</summary>
+    public void Apply(ReviewTaskDto task, bool created)
+    {
+        var index = _tasks.FindIndex(t => t.Id == task.Id);
+        if (index >= 0)
+        {
+            _tasks[index] = Slim(task);
+        }
+        else if (Accepts(task))
+        {
+            _tasks.Insert(0, Slim(task));
+            if (created)
+            {
+                _fresh[task.Id] = Time.GetUtcNow() + HighlightFor;
+                _pendingCreated.Add(task);
+            }
+        }
+    }
+
+    private Task OnTaskCreated(ReviewTaskDto task) => Enqueue(task, created: true);
+
+    private Task OnTaskUpdated(ReviewTaskDto task) => Enqueue(task, created: false);
+
+    private Task Enqueue(ReviewTaskDto task, bool created)
+    {
+        // Live events arrive on the circuit's dispatcher; the list changes at once, the render waits for the throttle.
+        Apply(task, created);
+        _throttle!.Request();
+        return Task.CompletedTask;
+    }
+
+    private void Flush()
+    {
+        var now = Time.GetUtcNow();
+        foreach (var expired in _fresh.Where(f => f.Value <= now).Select(f => f.Key).ToList())
+        {
+            _fresh.Remove(expired);
+        }
+        if (_pendingCreated.Count == 1)
+        {
+            Snackbar.Add($"New review task: {_pendingCreated[0].RepresentativeQuery}", Severity.Warning);
+        }
+        else if (_pendingCreated.Count > 1)
+        {
+            Snackbar.Add($"{_pendingCreated.Count} new review tasks", Severity.Warning);
+        }
+        _pendingCreated.Clear();
+        StateHasChanged();
+    }
+
+    /// <summary>
+    /// The data grid raises events (selection, sorting) on every render; re-rendering this
+    /// component after each would cascade. It renders when its own state changes instead.
+    /// </summary>
+    Task IHandleEvent.HandleEventAsync(EventCallbackWorkItem callback, object? arg) => callback.InvokeAsync(arg);
+
+    private string RowClass(ReviewTaskDto task, int _) =>
+        (_fresh.ContainsKey(task.Id) ? "fd-row-new " : "") + (task.Id == FocusedId ? "fd-row-focused" : "");
+
+    private Task OnRowClick(DataGridRowClickEventArgs<ReviewTaskDto> args) => OnOpen.InvokeAsync(args.Item);
+
+    private Task OnSelectedItemsChanged(HashSet<ReviewTaskDto> items)
+    {
+        SelectedItems = items;
+        return SelectedItemsChanged.InvokeAsync(items);
+    }
+
+    private void SetSearch(string? value) => Refilter(() => _search = value?.Trim() ?? "");
+
+    private void SetPriority(string value) => Refilter(() => _priority = value);
+
+    private void SetSource(string value) => Refilter(() => _source = value);
+
+    private void SetMineOnly(bool value) => Refilter(() => _mineOnly = value);
+
+    private void Refilter(Action change)
+    {
+        change();
+        StateHasChanged();
+    }
+
+    private static bool IsApplicationKey(ReviewTaskDto task) => task.PatternKey != QueryText.Normalize(task.RepresentativeQuery);
+
+    /// <summary>The grid needs no related items; pushed tasks carry up to twenty, so drop them to keep the circuit small.</summary>
+    private static ReviewTaskDto Slim(ReviewTaskDto task) => task.RelatedFeedback.Count == 0 ? task : task with { RelatedFeedback = [] };
+
+    public void Dispose()
+    {
+        Live.TaskCreated -= OnTaskCreated;
+        Live.TaskUpdated -= OnTaskUpdated;
+        _throttle?.Dispose();
+    }
+}

@@ -1,0 +1,80 @@
+using FeedbackDashboard.Features.Ingestion;
+using FeedbackDashboard.Features.Review;
+using Microsoft.AspNetCore.SignalR;
+
+namespace FeedbackDashboard.Features.Realtime;
+
+/// <summary>
+/// Sends what the feedback loop did to the hub's groups, after it committed. A push that fails
+/// (a backplane down) is logged and dropped: the data is stored, and pages reload from it.
+/// The live feed is sampled to <see cref="MaxLiveFeedPerSecond"/> items a second per instance;
+/// what is skipped is counted and announced once a second.
+/// </summary>
+public sealed class ReviewNotifier(IHubContext<ReviewHub, IReviewClient> hub, TimeProvider time, ILogger<ReviewNotifier> logger)
+{
+    public const int MaxLiveFeedPerSecond = 50;
+
+    private readonly Lock _gate = new();
+    private long _windowSecond = -1;
+    private int _sentThisSecond;
+    private int _skippedThisSecond;
+
+    public Task TaskCreatedAsync(ReviewTaskDto task) =>
+        SendAsync(() => hub.Clients.Group(ReviewHub.ReviewersGroup).ReviewTaskCreated(task), "ReviewTaskCreated", task.Id);
+
+    public Task TaskUpdatedAsync(ReviewTaskDto task) =>
+        SendAsync(() => hub.Clients.Group(ReviewHub.ReviewersGroup).ReviewTaskUpdated(task), "ReviewTaskUpdated", task.Id);
+
+    public async Task FeedbackReceivedAsync(IEnumerable<FeedbackDto> stored)
+    {
+        var liveFeed = hub.Clients.Group(ReviewHub.LiveFeedGroup);
+        foreach (var feedback in stored)
+        {
+            var (send, skippedBefore) = Sample();
+            if (skippedBefore > 0)
+            {
+                await SendAsync(() => liveFeed.FeedbackSkipped(skippedBefore), "FeedbackSkipped", skippedBefore);
+            }
+            if (send)
+            {
+                await SendAsync(() => liveFeed.FeedbackReceived(feedback), "FeedbackReceived", feedback.Id);
+            }
+        }
+    }
+
+    /// <summary>Whether this item goes out, and how many were skipped in the second that just ended.</summary>
+    private (bool Send, int SkippedBefore) Sample()
+    {
+        var second = time.GetUtcNow().ToUnixTimeSeconds();
+        lock (_gate)
+        {
+            var skippedBefore = 0;
+            if (second != _windowSecond)
+            {
+                skippedBefore = _skippedThisSecond;
+                _windowSecond = second;
+                _sentThisSecond = 0;
+                _skippedThisSecond = 0;
+            }
+            if (_sentThisSecond < MaxLiveFeedPerSecond)
+            {
+                _sentThisSecond++;
+                return (true, skippedBefore);
+            }
+            _skippedThisSecond++;
+            return (false, skippedBefore);
+        }
+    }
+
+    private async Task SendAsync(Func<Task> send, string what, object id)
+    {
+        try
+        {
+            await send();
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "Could not push {Event} for {Id}", what, id);
+        }
+    }
+}

@@ -1,0 +1,130 @@
+using System.Text.Json;
+using Bunit;
+using FeedbackDashboard.Components.Pages.Review;
+using FeedbackDashboard.Components.Shared;
+using FeedbackDashboard.Features.Ingestion;
+using FeedbackDashboard.Features.Review;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FeedbackDashboard.Tests.Components;
+
+public class ReviewTaskGridTests : MudTestContext
+{
+    private ReviewTaskDto Task(long id, string priority = "high", string query = "How do I reset my password?", string? patternKey = null,
+        int related = 9, int negatives = 3, TimeSpan? age = null, string status = "open", string source = "support-bot", string? assignee = null) =>
+        new(id, status, priority, "Review and update prompt/instructions", patternKey ?? query.ToLowerInvariant().TrimEnd('?'), query,
+            related, negatives, 0, (double)negatives / related, source, assignee is null ? null : "id-" + assignee, assignee, null,
+            Clock.GetUtcNow() - (age ?? TimeSpan.FromHours(3)), Clock.GetUtcNow(), null,
+            new FeedbackDto("fb-" + id, "i-" + id, "negative", null, "<script>alert(1)</script>", null, Clock.GetUtcNow(), "p", source), []);
+
+    private IRenderedComponent<ReviewTaskGrid> RenderGrid(params ReviewTaskDto[] tasks) =>
+        Render<ReviewTaskGrid>(p => p
+            .Add(g => g.Tasks, tasks)
+            .Add(g => g.CurrentUserId, "id-me@demo.local")
+            .Add(g => g.Virtualize, false));
+
+    private Task PushAsync(string name, ReviewTaskDto task) =>
+        Services.GetRequiredService<LiveUpdates>().OnEvent(name, JsonSerializer.SerializeToElement(task, JsonSerializerOptions.Web));
+
+    [Fact]
+    public void Renders_EachTaskWithPriorityPatternShareAgeStatusAndAssignee()
+    {
+        var grid = RenderGrid(
+            Task(1, "high", age: TimeSpan.FromHours(3)),
+            Task(2, "medium", "Refund window?", patternKey: "refunds", related: 5, negatives: 2, age: TimeSpan.FromMinutes(12), status: "in_review", assignee: "rita@demo.local"));
+
+        var rows = grid.FindAll("tbody tr.mud-table-row");
+        Assert.Equal(2, rows.Count);
+        Assert.Contains("high", rows[0].TextContent);
+        Assert.Contains("How do I reset my password?", rows[0].TextContent);
+        Assert.Contains("33% (3)", rows[0].TextContent);
+        Assert.Contains("3h", rows[0].TextContent);
+        Assert.DoesNotContain("how do i reset my password", rows[0].TextContent); // a folded query is not repeated
+        Assert.Contains("refunds", rows[1].TextContent); // an application's pattern key is
+        Assert.Contains("in review", rows[1].TextContent);
+        Assert.Contains("rita@demo.local", rows[1].TextContent);
+    }
+
+    [Fact]
+    public void Renders_QueryTextAsTextNotMarkup()
+    {
+        var grid = RenderGrid(Task(3, query: "<img src=x onerror=alert(1)>"));
+
+        Assert.Empty(grid.FindAll("tbody img"));
+        Assert.Contains("&lt;img src=x onerror=alert(1)&gt;", grid.Markup);
+    }
+
+    [Fact]
+    public void Filters_BySearchAndMine()
+    {
+        var grid = RenderGrid(
+            Task(1, "high", "Password reset?"),
+            Task(2, "medium", "Opening hours?"),
+            Task(3, "high", "Refund window?", status: "in_review", assignee: "me@demo.local"));
+
+        grid.Find("[data-testid=queue-search] input, input[data-testid=queue-search]").Input("hours");
+        Clock.Advance(TimeSpan.FromMilliseconds(250)); // the search box's debounce runs on the app's clock
+        grid.WaitForAssertion(() => Assert.Equal([2L], grid.Instance.Visible.Select(t => t.Id)), TimeSpan.FromSeconds(2));
+        Assert.Single(grid.FindAll("tbody tr.mud-table-row"));
+
+        grid.Find("[data-testid=queue-search] input, input[data-testid=queue-search]").Input("");
+        Clock.Advance(TimeSpan.FromMilliseconds(250));
+        grid.FindComponents<MudBlazor.MudSwitch<bool>>().Single().Find("input").Change(true);
+        grid.WaitForAssertion(() => Assert.Equal([3L], grid.Instance.Visible.Select(t => t.Id)), TimeSpan.FromSeconds(2));
+    }
+
+    [Fact]
+    public async Task PushedTask_AppearsOnTopHighlighted()
+    {
+        var grid = RenderGrid(Task(1));
+
+        await grid.InvokeAsync(() => PushAsync("ReviewTaskCreated", Task(7, query: "A brand new problem?")));
+        Clock.Advance(ReviewTaskGrid.RenderInterval);
+
+        grid.WaitForAssertion(() =>
+        {
+            var rows = grid.FindAll("tbody tr.mud-table-row");
+            Assert.Equal(2, rows.Count);
+            Assert.Contains("A brand new problem?", rows[0].TextContent);
+            Assert.Contains("fd-row-new", rows[0].ClassName);
+        });
+    }
+
+    [Fact]
+    public async Task PushedUpdate_ChangesItsRowInPlace()
+    {
+        var grid = RenderGrid(Task(1), Task(2, query: "Second?"));
+
+        await grid.InvokeAsync(() => PushAsync("ReviewTaskUpdated", Task(1, status: "in_review", assignee: "rita@demo.local")));
+        Clock.Advance(ReviewTaskGrid.RenderInterval);
+
+        grid.WaitForAssertion(() =>
+        {
+            var rows = grid.FindAll("tbody tr.mud-table-row");
+            Assert.Equal(2, rows.Count);
+            Assert.Contains("rita@demo.local", rows.Single(r => r.TextContent.Contains("How do I reset")).TextContent);
+            Assert.DoesNotContain("fd-row-new", rows[0].ClassName);
+        });
+    }
+
+    [Fact]
+    public async Task BurstOfPushes_RendersOnceAtTheEndOfTheInterval()
+    {
+        var grid = RenderGrid(Task(1));
+        var rendersBefore = grid.Instance.OwnRenders;
+
+        await grid.InvokeAsync(async () =>
+        {
+            for (var id = 100; id < 300; id++)
+            {
+                await PushAsync("ReviewTaskCreated", Task(id, query: $"Burst {id}?"));
+            }
+        });
+        var rendersDuringBurst = grid.Instance.OwnRenders - rendersBefore;
+        Clock.Advance(ReviewTaskGrid.RenderInterval);
+
+        grid.WaitForAssertion(() => Assert.Equal(201, grid.FindAll("tbody tr.mud-table-row").Count));
+        Assert.Equal(0, rendersDuringBurst);
+        Assert.InRange(grid.Instance.OwnRenders - rendersBefore, 1, 2);
+    }
+}
