@@ -20,7 +20,7 @@ public static class PageExtensions
 
     /// <summary>MudBlazor puts extra attributes on the input or on its wrapper, depending on the component.</summary>
     public static ILocator InputByTestId(this IPage page, string testId) =>
-        page.Locator($"input[data-testid='{testId}'], [data-testid='{testId}'] input").First;
+        page.Locator($"input[data-testid='{testId}'], textarea[data-testid='{testId}'], [data-testid='{testId}'] input, [data-testid='{testId}'] textarea").First;
 
     public static Task ScreenshotStepAsync(this IPage page, string test, int step, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions

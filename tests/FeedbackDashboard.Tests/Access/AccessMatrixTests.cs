@@ -81,6 +81,9 @@ public class AccessMatrixTests(AccessMatrixFixture fixture) : IClassFixture<Acce
         { "GET", "/api/v1/review-tasks", "401 ok ok ok ok ok 403 401" },
         { "GET", "/api/v1/review-tasks/{task}", "401 ok ok ok ok ok 403 401" },
         { "GET", "/api/v1/insights", "401 ok ok ok ok ok 403 401" },
+        { "GET", "/api/v1/review-tasks/{task}/feedback", "401 ok ok ok ok ok 403 401" },
+        { "POST", "/api/v1/review-tasks/{task}/release", "401 403 ok ok 403 403 403 401" },
+        { "POST", "/hubs/review/negotiate?negotiateVersion=1", "401 ok ok ok 401 401 401 401" },
     };
 
     [Theory]

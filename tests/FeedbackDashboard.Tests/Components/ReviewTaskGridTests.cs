@@ -37,7 +37,7 @@ public class ReviewTaskGridTests : MudTestContext
         Assert.Equal(2, rows.Count);
         Assert.Contains("high", rows[0].TextContent);
         Assert.Contains("How do I reset my password?", rows[0].TextContent);
-        Assert.Contains("33% (3)", rows[0].TextContent);
+        Assert.Contains("33% · 3 of 9", rows[0].TextContent);
         Assert.Contains("3h", rows[0].TextContent);
         Assert.DoesNotContain("how do i reset my password", rows[0].TextContent); // a folded query is not repeated
         Assert.Contains("refunds", rows[1].TextContent); // an application's pattern key is

@@ -3,11 +3,12 @@ namespace FeedbackDashboard.Features.Shared;
 public static class ErrorHandlingExtensions
 {
     /// <summary>
-    /// The API answers errors with ProblemDetails; pages get the HTML error and not-found pages.
+    /// The API and the hub answer errors with status codes (and ProblemDetails); pages get the
+    /// HTML error and not-found pages.
     /// </summary>
     public static WebApplication UseFeedbackErrorHandling(this WebApplication app)
     {
-        static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments(ApiEndpoints.ApiPrefix);
+        static bool IsApi(HttpContext context) => Access.ApiPaths.IsMachineFacing(context.Request.Path);
 
         app.UseWhen(IsApi, api => api.UseExceptionHandler());
         app.UseWhen(context => !IsApi(context), pages =>

@@ -1,0 +1,162 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text.Json;
+using FeedbackDashboard.Features.Access;
+using FeedbackDashboard.Tests.Infrastructure;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace FeedbackDashboard.Tests.Realtime;
+
+public class ReviewHubTests(KestrelApp app) : IClassFixture<KestrelApp>
+{
+    private static readonly DemoAccounts.Account Reviewer = DemoAccounts.All.Single(a => a.Role == AppRoles.Reviewer);
+    private static readonly DemoAccounts.Account Pm = DemoAccounts.All.Single(a => a.Role == AppRoles.ProductManager);
+    private static readonly TimeSpan Within = TimeSpan.FromSeconds(1);
+
+    /// <summary>Posts four negatives and a fifth: the fifth raises the task (5 of 5 negative, the minimum reached).</summary>
+    private async Task<(string Query, Stopwatch SinceTriggeringPost)> RaiseTaskAsync()
+    {
+        var api = app.CreateApiClient();
+        var query = ApiClientExtensions.Unique("Hub pattern");
+        for (var i = 0; i < 4; i++)
+        {
+            Assert.Equal(HttpStatusCode.Accepted, (await api.PostFeedbackAsync(query, "negative")).StatusCode);
+        }
+        var clock = Stopwatch.StartNew();
+        Assert.Equal(HttpStatusCode.Accepted, (await api.PostFeedbackAsync(query, "negative")).StatusCode);
+        return (query, clock);
+    }
+
+    [Fact]
+    public async Task Reviewer_GetsReviewTaskCreatedWithinASecondOfTheTriggeringPost()
+    {
+        var reviewer = await app.SignInAsync(Reviewer);
+        await using var hub = app.Hub(reviewer.Cookies);
+        var created = new TaskCompletionSource<(JsonElement Task, TimeSpan At)>(TaskCreationOptions.RunContinuationsAsynchronously);
+        Stopwatch? clock = null;
+        string? query = null;
+        hub.On<JsonElement>("ReviewTaskCreated", task =>
+        {
+            if (query is not null && task.GetProperty("representativeQuery").GetString() == query)
+            {
+                created.TrySetResult((task, clock!.Elapsed));
+            }
+        });
+        await hub.StartAsync();
+
+        query = ApiClientExtensions.Unique("Hub pattern");
+        var api = app.CreateApiClient();
+        for (var i = 0; i < 4; i++)
+        {
+            await api.PostFeedbackAsync(query, "negative");
+        }
+        clock = Stopwatch.StartNew();
+        await api.PostFeedbackAsync(query, "negative");
+
+        var (pushed, at) = await created.Task.WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.True(at < Within, $"pushed after {at.TotalMilliseconds} ms");
+        Assert.Equal("open", pushed.GetProperty("status").GetString());
+        Assert.Equal("medium", pushed.GetProperty("priority").GetString());
+        Assert.Equal(5, pushed.GetProperty("relatedCount").GetInt32());
+        Assert.False(string.IsNullOrEmpty(pushed.GetProperty("triggerFeedback").GetProperty("id").GetString()));
+        Assert.False(string.IsNullOrEmpty(pushed.GetProperty("triggerFeedback").GetProperty("interactionId").GetString()));
+    }
+
+    [Fact]
+    public async Task ProductManager_GetsTheLiveFeedButNoReviewTaskEvents()
+    {
+        var pm = await app.SignInAsync(Pm);
+        await using var hub = app.Hub(pm.Cookies);
+        var feedback = new List<JsonElement>();
+        var taskEvents = 0;
+        hub.On<JsonElement>("FeedbackReceived", f => { lock (feedback) { feedback.Add(f); } });
+        hub.On<JsonElement>("ReviewTaskCreated", _ => Interlocked.Increment(ref taskEvents));
+        hub.On<JsonElement>("ReviewTaskUpdated", _ => Interlocked.Increment(ref taskEvents));
+        await hub.StartAsync();
+        await hub.InvokeAsync("JoinLiveFeed");
+
+        var (query, _) = await RaiseTaskAsync();
+
+        await WaitUntilAsync(() => { lock (feedback) { return feedback.Count(f => f.GetProperty("patternKey").GetString() == query.ToLowerInvariant()) == 5; } });
+        var one = feedback.First(f => f.GetProperty("patternKey").GetString() == query.ToLowerInvariant());
+        Assert.Equal("negative", one.GetProperty("type").GetString());
+        Assert.False(string.IsNullOrEmpty(one.GetProperty("id").GetString()));
+        Assert.False(string.IsNullOrEmpty(one.GetProperty("interactionId").GetString()));
+        await Task.Delay(300); // a task event, had one been sent, arrives with or right after the feedback
+        Assert.Equal(0, taskEvents);
+    }
+
+    [Fact]
+    public async Task Reviewer_WithoutJoiningTheLiveFeed_GetsNoFeedbackEvents()
+    {
+        var reviewer = await app.SignInAsync(Reviewer);
+        await using var hub = app.Hub(reviewer.Cookies);
+        var feedbackEvents = 0;
+        var created = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        hub.On<JsonElement>("FeedbackReceived", _ => Interlocked.Increment(ref feedbackEvents));
+        hub.On<JsonElement>("ReviewTaskCreated", _ => created.TrySetResult());
+        await hub.StartAsync();
+
+        await RaiseTaskAsync();
+
+        await created.Task.WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.Equal(0, feedbackEvents);
+    }
+
+    [Fact]
+    public async Task Anonymous_IsRefusedWith401()
+    {
+        await using var hub = app.Hub();
+
+        var error = await Assert.ThrowsAsync<HttpRequestException>(() => hub.StartAsync());
+
+        Assert.Equal(HttpStatusCode.Unauthorized, error.StatusCode);
+    }
+
+    [Fact]
+    public async Task ApiKey_IsRefusedWith401()
+    {
+        await using var hub = app.Hub(headers: new Dictionary<string, string> { ["X-Api-Key"] = FeedbackAppFactory.ApiKey });
+
+        var error = await Assert.ThrowsAsync<HttpRequestException>(() => hub.StartAsync());
+
+        Assert.Equal(HttpStatusCode.Unauthorized, error.StatusCode);
+    }
+
+    [Fact]
+    public async Task ClaimByAnotherReviewer_IsPushedAsReviewTaskUpdated()
+    {
+        var watcher = await app.SignInAsync(DemoAccounts.All.Single(a => a.Role == AppRoles.Admin));
+        var reviewer = await app.SignInAsync(Reviewer);
+        await using var hub = app.Hub(watcher.Cookies);
+        var updated = new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);
+        long taskId = 0;
+        hub.On<JsonElement>("ReviewTaskUpdated", task =>
+        {
+            if (task.GetProperty("id").GetInt64() == Volatile.Read(ref taskId) && task.GetProperty("status").GetString() == "in_review")
+            {
+                updated.TrySetResult(task);
+            }
+        });
+        await hub.StartAsync();
+        var (query, _) = await RaiseTaskAsync();
+        var tasks = await app.CreateApiClient().GetItemsAsync("/api/v1/review-tasks?status=open&pageSize=500");
+        Volatile.Write(ref taskId, (long)tasks.Single(t => (string)t!["patternKey"]! == query.ToLowerInvariant())!["id"]!);
+
+        var claim = await reviewer.Client.PostAsync($"/api/v1/review-tasks/{taskId}/claim", null);
+
+        Assert.Equal(HttpStatusCode.OK, claim.StatusCode);
+        var pushed = await updated.Task.WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.Equal(Reviewer.Email, pushed.GetProperty("assignee").GetString());
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(5);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "timed out waiting for the pushes");
+            await Task.Delay(20);
+        }
+    }
+}
