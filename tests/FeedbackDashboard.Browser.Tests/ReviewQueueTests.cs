@@ -63,4 +63,46 @@ public class ReviewQueueTests(BrowserAppFixture app) : IClassFixture<BrowserAppF
         await Assertions.Expect(row.Locator(".mud-chip", new() { HasText = "resolved" })).ToBeVisibleAsync();
         Assert.Empty(errors);
     }
+
+    [Fact]
+    public async Task Keyboard_JMovesToATask_CClaimsIt()
+    {
+        var reviewer = DemoAccounts.All.Single(a => a.Role == AppRoles.Reviewer);
+        var query = $"Keyboard pattern {Guid.NewGuid():N}?";
+        await PostNegativesAsync(query, 5);
+        var page = await app.NewPageAsync();
+        await page.SignInAsync(reviewer.Email, reviewer.Password);
+        await page.GotoAsync("/review");
+        await page.WaitForCircuitAsync();
+        await page.InputByTestId("queue-search").FillAsync(query);
+        var row = page.Locator("tr.mud-table-row", new() { HasText = query });
+        await Assertions.Expect(page.Locator("tbody tr.mud-table-row")).ToHaveCountAsync(1);
+        await page.Locator("h4").ClickAsync(); // leave the search box, so keys go to the queue
+
+        await page.Keyboard.PressAsync("j");
+        await Assertions.Expect(row).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("fd-row-focused"));
+        await page.Keyboard.PressAsync("c");
+
+        await Assertions.Expect(row).ToContainTextAsync(reviewer.Email);
+        await Assertions.Expect(row).ToContainTextAsync("in review");
+    }
+
+    [Fact]
+    public async Task ProductManager_SeesFeedbackArriveInTheLiveFeed()
+    {
+        var pm = DemoAccounts.All.Single(a => a.Role == AppRoles.ProductManager);
+        var page = await app.NewPageAsync();
+        var errors = page.CollectErrors();
+        await page.SignInAsync(pm.Email, pm.Password);
+        await page.GotoAsync("/live");
+        await page.WaitForCircuitAsync();
+        await Assertions.Expect(page.GetByTestId("live-state")).ToContainTextAsync("live");
+
+        var query = $"Live feed question {Guid.NewGuid():N}?";
+        await PostNegativesAsync(query, 1);
+
+        await Assertions.Expect(page.Locator("tr.mud-table-row", new() { HasText = query })).ToBeVisibleAsync(new() { Timeout = 10_000 });
+        await page.ScreenshotStepAsync(nameof(ProductManager_SeesFeedbackArriveInTheLiveFeed), 1, "arrived");
+        Assert.Empty(errors);
+    }
 }
