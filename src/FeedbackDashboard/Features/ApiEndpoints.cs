@@ -21,6 +21,8 @@ public static class ApiEndpoints
         var read = api.MapGroup("").RequireAuthorization(AccessPolicies.ApiRead);
         read.MapReviewEndpoints();
         read.MapInsightsEndpoints();
+        read.MapIssueEndpoints();
+        read.MapExportEndpoints();
         api.MapReviewActionEndpoints();
         return api;
     }

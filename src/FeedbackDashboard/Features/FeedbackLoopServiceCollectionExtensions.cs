@@ -26,6 +26,7 @@ public static class FeedbackLoopServiceCollectionExtensions
         services.AddSingleton<FeedbackWriter>();
         services.AddSingleton<ReviewTaskTrigger>();
         services.AddSingleton<InsightsReader>();
+        services.AddSingleton<IssueQueries>();
         services.AddSingleton<ReviewTaskQueries>();
         services.AddSingleton<FeedbackQueries>();
         services.AddSingleton<TriggerSettingsStore>();

@@ -1,4 +1,5 @@
 using FeedbackDashboard.Core.Feedback;
+using FeedbackDashboard.Core.Insights;
 using FeedbackDashboard.Core.Review;
 using FeedbackDashboard.Core.Triggers;
 using FeedbackDashboard.Data;
@@ -130,4 +131,7 @@ public sealed class HumanFeedbackSystem(
 
     public Task<ImprovementInsights> GetImprovementInsightsAsync(int days, string? source = null, CancellationToken cancellationToken = default) =>
         insights.ReadAsync(days, source, cancellationToken);
+
+    public Task<ImprovementInsights> GetImprovementInsightsAsync(InsightWindow window, string? source = null, CancellationToken cancellationToken = default) =>
+        insights.ReadAsync(window, source, cancellationToken);
 }

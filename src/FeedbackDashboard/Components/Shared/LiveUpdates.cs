@@ -18,6 +18,7 @@ public sealed class LiveUpdates(IJSRuntime js, ILogger<LiveUpdates> logger) : IA
     private DotNetObjectReference<LiveUpdates>? _self;
     private int? _subscription;
     private Task? _starting;
+    private int _liveFeedMembers;
 
     public event Func<ReviewTaskDto, Task>? TaskCreated;
     public event Func<ReviewTaskDto, Task>? TaskUpdated;
@@ -31,10 +32,11 @@ public sealed class LiveUpdates(IJSRuntime js, ILogger<LiveUpdates> logger) : IA
     /// <summary>Connects once; later calls wait for the same start. Call from OnAfterRenderAsync.</summary>
     public Task StartAsync() => _starting ??= StartCoreAsync();
 
+    /// <summary>Receive FeedbackReceived; counted, so two components on a page can each join and leave.</summary>
     public async Task JoinLiveFeedAsync()
     {
         await StartAsync();
-        if (_module is not null)
+        if (Interlocked.Increment(ref _liveFeedMembers) == 1 && _module is not null)
         {
             await _module.InvokeVoidAsync("joinLiveFeed");
         }
@@ -42,9 +44,16 @@ public sealed class LiveUpdates(IJSRuntime js, ILogger<LiveUpdates> logger) : IA
 
     public async Task LeaveLiveFeedAsync()
     {
-        if (_module is not null)
+        if (Interlocked.Decrement(ref _liveFeedMembers) == 0 && _module is not null)
         {
-            await _module.InvokeVoidAsync("leaveLiveFeed");
+            try
+            {
+                await _module.InvokeVoidAsync("leaveLiveFeed");
+            }
+            catch (JSDisconnectedException)
+            {
+                // The page is closing: the connection goes with it.
+            }
         }
     }
 

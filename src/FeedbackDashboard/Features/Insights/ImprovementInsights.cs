@@ -2,7 +2,7 @@ using FeedbackDashboard.Features.Ingestion;
 
 namespace FeedbackDashboard.Features.Insights;
 
-/// <summary>The design's get_improvement_insights, for a window of days and optionally one source.</summary>
+/// <summary>The design's get_improvement_insights for a window of days and optionally one source, read from the aggregates.</summary>
 public sealed record ImprovementInsights(
     int Days,
     DateOnly From,
@@ -10,26 +10,36 @@ public sealed record ImprovementInsights(
     string? Source,
     int TotalFeedback,
     double PositiveRate,
+    double? PreviousPositiveRate,
     FeedbackTypeCounts CountsByType,
     double? AverageRating,
+    IReadOnlyList<int> RatingDistribution,
+    IReadOnlyList<DailyInsight> Daily,
+    int OpenReviewTasks,
     IReadOnlyList<CommonIssue> CommonIssues,
     IReadOnlyList<ImprovementOpportunity> ImprovementOpportunities,
     int UserCorrectionCount,
     IReadOnlyList<FeedbackDto> UserCorrections);
 
-public sealed record FeedbackTypeCounts(int Positive, int Negative, int Correction, int Rating);
+public sealed record FeedbackTypeCounts(int Positive, int Negative, int Correction, int Rating)
+{
+    public int Total => Positive + Negative + Correction + Rating;
+}
 
-/// <summary>A query pattern that drew negative feedback in the window.</summary>
+/// <summary>One day of the window: counts by type and the day's positive rate (null on a day with no feedback).</summary>
+public sealed record DailyInsight(DateOnly Day, int Positive, int Negative, int Correction, int Rating, int Total, double? PositiveRate);
+
+/// <summary>A query pattern that drew negative feedback in the window (the clustering issue makes these clusters of meaning).</summary>
 public sealed record CommonIssue(string PatternKey, string RepresentativeQuery, int NegativeCount, int TotalCount, double NegativeShare);
 
-/// <summary>A pattern under review (open or in review), with what to do about it.</summary>
+/// <summary>A pattern that costs most (negative share × volume, which is its negative count), with its active review task if any.</summary>
 public sealed record ImprovementOpportunity(
-    long ReviewTaskId,
     string PatternKey,
     string RepresentativeQuery,
-    string Priority,
-    string Status,
-    string SuggestedAction,
-    int RelatedCount,
     int NegativeCount,
-    double NegativeShare);
+    int TotalCount,
+    double NegativeShare,
+    long? ReviewTaskId,
+    string? Priority,
+    string? Status,
+    string SuggestedAction);

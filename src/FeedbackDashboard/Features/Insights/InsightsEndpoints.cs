@@ -10,17 +10,19 @@ public static class InsightsEndpoints
     {
         api.MapGet("/insights", GetInsights)
             .WithName("GetInsights")
-            .WithSummary("Totals, positive rate, common issues, improvement opportunities and corrections of the last `days` days.");
+            .WithSummary("Totals, positive rate (and the previous window's), daily series, rating distribution, common issues, improvement opportunities and corrections of the last `days` days, or of `from`..`to` (UTC dates, both included).");
         return api;
     }
 
     private static async Task<Results<Ok<ImprovementInsights>, ValidationProblem>> GetInsights(
-        HumanFeedbackSystem system, CancellationToken cancellationToken, int days = 30, string? source = null)
+        HumanFeedbackSystem system, TimeProvider time, CancellationToken cancellationToken,
+        int days = 30, DateOnly? from = null, DateOnly? to = null, string? source = null)
     {
-        if (days < 1 || days > InsightWindow.MaxDays)
+        var (window, errors) = InsightWindows.Parse(days, from, to, time.GetUtcNow());
+        if (window is null)
         {
-            return Problems.Validation("days", $"The days must be from 1 to {InsightWindow.MaxDays}.");
+            return Problems.Validation(errors);
         }
-        return TypedResults.Ok(await system.GetImprovementInsightsAsync(days, string.IsNullOrWhiteSpace(source) ? null : source, cancellationToken));
+        return TypedResults.Ok(await system.GetImprovementInsightsAsync(window.Value, string.IsNullOrWhiteSpace(source) ? null : source, cancellationToken));
     }
 }

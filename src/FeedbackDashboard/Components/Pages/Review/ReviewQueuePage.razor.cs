@@ -32,11 +32,18 @@ public partial class ReviewQueuePage : IAsyncDisposable
     [Inject] public required ISnackbar Snackbar { get; set; }
     [Inject] public required IJSRuntime JS { get; set; }
 
+    /// <summary>Links from elsewhere (the Overview's opportunities) open a task directly.</summary>
+    [SupplyParameterFromQuery(Name = "task")] public long? TaskFromLink { get; set; }
+
     protected override async Task OnInitializedAsync()
     {
         _userId = (await CallerAsync()).FindFirstValue(ClaimTypes.NameIdentifier);
         _reviewers = await Reviewers.ListAsync();
         await LoadAsync();
+        if (TaskFromLink is { } id)
+        {
+            (_focusedId, _openTaskId, _detailOpen) = (id, id, true);
+        }
     }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
