@@ -82,6 +82,9 @@ public class AccessMatrixTests(AccessMatrixFixture fixture) : IClassFixture<Acce
         { "GET", "/api/v1/review-tasks/{task}", "401 ok ok ok ok ok 403 401" },
         { "GET", "/api/v1/insights", "401 ok ok ok ok ok 403 401" },
         { "GET", "/api/v1/review-tasks/{task}/feedback", "401 ok ok ok ok ok 403 401" },
+        { "GET", "/api/v1/issues", "401 ok ok ok ok ok 403 401" },
+        { "GET", "/api/v1/feedback/export?format=csv", "401 ok ok ok ok ok 403 401" },
+        { "GET", "/api/v1/insights/export?format=json", "401 ok ok ok ok ok 403 401" },
         { "POST", "/api/v1/review-tasks/{task}/release", "401 403 ok ok 403 403 403 401" },
         { "POST", "/hubs/review/negotiate?negotiateVersion=1", "401 ok ok ok 401 401 401 401" },
     };

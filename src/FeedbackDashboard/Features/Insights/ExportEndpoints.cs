@@ -56,7 +56,8 @@ public static class ExportEndpoints
             return Results.Empty;
         }
 
-        await using var writer = new Utf8JsonWriter(response.Body);
+        // Written into the response's pipe, which is flushed asynchronously: no synchronous I/O.
+        await using var writer = new Utf8JsonWriter(response.BodyWriter);
         writer.WriteStartObject();
         writer.WriteStartArray("items");
         var count = 0;
@@ -65,12 +66,14 @@ public static class ExportEndpoints
             JsonSerializer.Serialize(writer, new ExportedFeedback(FeedbackDto.From(row.Feedback), row.Query), ApiJson.Options);
             if (++count % 500 == 0)
             {
-                await writer.FlushAsync(cancellationToken);
+                writer.Flush();
+                await response.BodyWriter.FlushAsync(cancellationToken);
             }
         }
         writer.WriteEndArray();
         writer.WriteEndObject();
-        await writer.FlushAsync(cancellationToken);
+        writer.Flush();
+        await response.BodyWriter.FlushAsync(cancellationToken);
         return Results.Empty;
     }
 

@@ -40,14 +40,14 @@ public sealed class IssueQueries(IDbContextFactory<FeedbackDbContext> contextFac
         foreach (var p in top)
         {
             var perDay = trend[p.PatternKey].ToDictionary(d => d.Day, d => d.ThumbsDown);
-            var comments = await db.Feedback.AsNoTracking()
+            var newest = await db.Feedback.AsNoTracking()
                 .Where(f => f.PatternKey == p.PatternKey && f.Type == FeedbackType.ThumbsDown && f.Comment != null
                     && f.CreatedAt >= window.StartUtc && f.CreatedAt < window.EndUtcExclusive)
                 .OrderByDescending(f => f.Id)
                 .Select(f => f.Comment!)
-                .Distinct()
-                .Take(SampleComments)
+                .Take(SampleComments * 10)
                 .ToListAsync(cancellationToken);
+            var comments = newest.Distinct().Take(SampleComments).ToList(); // newest first, repeats folded
             summaries.Add(new IssueSummary(
                 p.PatternKey, queries.GetValueOrDefault(p.PatternKey, p.PatternKey), p.Negative, p.Total,
                 p.Total == 0 ? 0 : (double)p.Negative / p.Total,
