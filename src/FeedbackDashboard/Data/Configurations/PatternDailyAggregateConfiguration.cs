@@ -12,5 +12,7 @@ public sealed class PatternDailyAggregateConfiguration : IEntityTypeConfiguratio
         builder.HasKey(a => new { a.Day, a.PatternKey });
         builder.Property(a => a.PatternKey).HasMaxLength(Interaction.MaxPatternLength);
         builder.HasIndex(a => new { a.PatternKey, a.Day });
+        // Covers the insights' per-pattern sums over a range of days: read from the index alone, never the table.
+        builder.HasIndex(a => new { a.Day, a.PatternKey, a.ThumbsDown, a.Total }).HasDatabaseName("IX_PatternDailyAggregates_Covering");
     }
 }

@@ -223,6 +223,9 @@ namespace FeedbackDashboard.Data.Migrations.SqlServer
 
                     b.HasIndex("PatternKey", "Day");
 
+                    b.HasIndex("Day", "PatternKey", "ThumbsDown", "Total")
+                        .HasDatabaseName("IX_PatternDailyAggregates_Covering");
+
                     b.ToTable("PatternDailyAggregates");
                 });
 

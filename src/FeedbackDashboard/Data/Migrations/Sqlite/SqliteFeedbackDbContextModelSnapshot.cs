@@ -215,6 +215,9 @@ namespace FeedbackDashboard.Data.Migrations.Sqlite
 
                     b.HasIndex("PatternKey", "Day");
 
+                    b.HasIndex("Day", "PatternKey", "ThumbsDown", "Total")
+                        .HasDatabaseName("IX_PatternDailyAggregates_Covering");
+
                     b.ToTable("PatternDailyAggregates");
                 });
 

@@ -1,0 +1,171 @@
+using System.Globalization;
+using FeedbackDashboard.Core.Feedback;
+using FeedbackDashboard.Core.Insights;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace FeedbackDashboard.Bench;
+
+/// <summary>
+/// Fills the app's SQLite schema with realistic feedback quickly: raw prepared inserts in large
+/// transactions (not EF), the daily aggregates folded in memory and upserted at the end, as the
+/// app's own writer keeps them.
+/// </summary>
+public sealed class FeedbackFiller(string connectionString, int patterns, int days, DateTimeOffset end, int seed)
+{
+    private const int InteractionsPerPattern = 20;
+    private const int RowsPerTransaction = 50_000;
+    private static readonly string[] Sources = ["support-bot", "docs-assistant", "sales-copilot", "mobile-app"];
+    private static readonly string[] Complaints = ["Wrong answer", "Outdated", "Too long", "Not what I asked", "Missing a step"];
+
+    private readonly ValueConverter<DateTimeOffset, long> _time = new DateTimeOffsetToBinaryConverter();
+    private readonly Random _random = new(seed);
+    private long _nextClientId;
+
+    public async Task CreatePatternsAsync()
+    {
+        await using var connection = await OpenAsync();
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
+        var pattern = Command(connection, transaction, "INSERT INTO QueryPatterns (Key, RepresentativeQuery, CreatedAt) VALUES ($k, $q, $t)", "$k", "$q", "$t");
+        var interaction = Command(connection, transaction,
+            "INSERT INTO Interactions (Id, Query, Response, Source, RequestedPattern, PatternKey, Metadata, CreatedAt) VALUES ($id, $q, 'An answer.', $s, NULL, $k, '{}', $t)",
+            "$id", "$q", "$s", "$k", "$t");
+        var created = _time.ConvertToProvider(end.AddDays(-days))!;
+        for (var p = 0; p < patterns; p++)
+        {
+            var key = $"bench pattern {p}";
+            Run(pattern, key, $"Bench question {p}?", created);
+            for (var i = 0; i < InteractionsPerPattern; i++)
+            {
+                Run(interaction, $"bench-{p}-{i}", $"Bench question {p}?", Sources[p % Sources.Length], key, created);
+            }
+        }
+        await transaction.CommitAsync();
+    }
+
+    /// <summary>Adds <paramref name="rows"/> feedback items spread evenly over the window, oldest first.</summary>
+    public async Task FillAsync(int rows)
+    {
+        var daily = new Dictionary<(DateOnly, string), FeedbackCounts>();
+        var perPattern = new Dictionary<(DateOnly, string), FeedbackCounts>();
+        await using var connection = await OpenAsync();
+        var start = end.AddDays(-days);
+        var span = (end - start).Ticks;
+
+        for (var done = 0; done < rows;)
+        {
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
+            var insert = Command(connection, transaction,
+                "INSERT INTO Feedback (ClientId, InteractionId, Type, Rating, CorrectionText, CorrectionKind, Comment, CreatedAt, PatternKey, Source) " +
+                "VALUES ($c, $i, $type, $r, $ct, $ck, $cm, $t, $p, $s)",
+                "$c", "$i", "$type", "$r", "$ct", "$ck", "$cm", "$t", "$p", "$s");
+            var batch = Math.Min(RowsPerTransaction, rows - done);
+            for (var n = 0; n < batch; n++, done++)
+            {
+                var at = start.AddTicks(span / rows * done);
+                var patternIndex = SkewedPattern();
+                var pattern = $"bench pattern {patternIndex}";
+                var source = Sources[patternIndex % Sources.Length];
+                var (type, rating) = NextType();
+                var correction = type == FeedbackType.Correction;
+                Run(insert,
+                    $"bench-{Interlocked.Increment(ref _nextClientId)}",
+                    $"bench-{patternIndex}-{_random.Next(InteractionsPerPattern)}",
+                    (int)type,
+                    rating,
+                    correction ? "The right answer is in the handbook." : null,
+                    correction ? (int)CorrectionKind.Knowledge : null,
+                    type == FeedbackType.ThumbsDown && _random.Next(3) == 0 ? Complaints[_random.Next(Complaints.Length)] : null,
+                    _time.ConvertToProvider(at),
+                    pattern,
+                    source);
+                var day = DateOnly.FromDateTime(at.UtcDateTime);
+                var counts = FeedbackCounts.Of(type, rating);
+                daily[(day, source)] = daily.GetValueOrDefault((day, source), FeedbackCounts.Zero) + counts;
+                perPattern[(day, pattern)] = perPattern.GetValueOrDefault((day, pattern), FeedbackCounts.Zero) + counts;
+            }
+            await transaction.CommitAsync();
+        }
+        await UpsertAggregatesAsync(connection, daily, perPattern);
+    }
+
+    public async Task<long> CountAsync()
+    {
+        await using var connection = await OpenAsync();
+        await using var count = connection.CreateCommand();
+        count.CommandText = "SELECT COUNT(*) FROM Feedback";
+        return (long)(await count.ExecuteScalarAsync())!;
+    }
+
+    private async Task UpsertAggregatesAsync(SqliteConnection connection,
+        Dictionary<(DateOnly, string), FeedbackCounts> daily, Dictionary<(DateOnly, string), FeedbackCounts> perPattern)
+    {
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
+        var day = Command(connection, transaction,
+            "INSERT INTO DailyAggregates (Day, Source, ThumbsUp, ThumbsDown, Corrections, Ratings, RatingSum, Rating1, Rating2, Rating3, Rating4, Rating5) " +
+            "VALUES ($d, $s, $u, $n, $c, $r, $rs, $r1, $r2, $r3, $r4, $r5) ON CONFLICT (Day, Source) DO UPDATE SET " +
+            "ThumbsUp = ThumbsUp + excluded.ThumbsUp, ThumbsDown = ThumbsDown + excluded.ThumbsDown, Corrections = Corrections + excluded.Corrections, " +
+            "Ratings = Ratings + excluded.Ratings, RatingSum = RatingSum + excluded.RatingSum, Rating1 = Rating1 + excluded.Rating1, " +
+            "Rating2 = Rating2 + excluded.Rating2, Rating3 = Rating3 + excluded.Rating3, Rating4 = Rating4 + excluded.Rating4, Rating5 = Rating5 + excluded.Rating5",
+            "$d", "$s", "$u", "$n", "$c", "$r", "$rs", "$r1", "$r2", "$r3", "$r4", "$r5");
+        foreach (var ((d, source), c) in daily)
+        {
+            Run(day, Day(d), source, c.ThumbsUp, c.ThumbsDown, c.Corrections, c.Ratings, c.RatingSum, c.Rating1, c.Rating2, c.Rating3, c.Rating4, c.Rating5);
+        }
+        var pattern = Command(connection, transaction,
+            "INSERT INTO PatternDailyAggregates (Day, PatternKey, Total, ThumbsUp, ThumbsDown, LowRatings, Corrections) VALUES ($d, $p, $t, $u, $n, $l, $c) " +
+            "ON CONFLICT (Day, PatternKey) DO UPDATE SET Total = Total + excluded.Total, ThumbsUp = ThumbsUp + excluded.ThumbsUp, " +
+            "ThumbsDown = ThumbsDown + excluded.ThumbsDown, LowRatings = LowRatings + excluded.LowRatings, Corrections = Corrections + excluded.Corrections",
+            "$d", "$p", "$t", "$u", "$n", "$l", "$c");
+        foreach (var ((d, key), c) in perPattern)
+        {
+            Run(pattern, Day(d), key, c.Total, c.ThumbsUp, c.ThumbsDown, c.LowRatings, c.Corrections);
+        }
+        await transaction.CommitAsync();
+    }
+
+    /// <summary>A few patterns draw most of the traffic, as real query distributions do.</summary>
+    private int SkewedPattern() => (int)(patterns * Math.Pow(_random.NextDouble(), 2.5));
+
+    private (FeedbackType Type, int? Rating) NextType() => _random.Next(100) switch
+    {
+        < 55 => (FeedbackType.ThumbsUp, null),
+        < 75 => (FeedbackType.ThumbsDown, null),
+        < 80 => (FeedbackType.Correction, null),
+        _ => (FeedbackType.Rating, 1 + _random.Next(5)),
+    };
+
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private async Task<SqliteConnection> OpenAsync()
+    {
+        var connection = new SqliteConnection(connectionString);
+        await connection.OpenAsync();
+        await using var pragma = connection.CreateCommand();
+        pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF; PRAGMA cache_size=-200000;";
+        await pragma.ExecuteNonQueryAsync();
+        return connection;
+    }
+
+    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string sql, params string[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (var name in parameters)
+        {
+            command.Parameters.Add(new SqliteParameter { ParameterName = name });
+        }
+        command.Prepare();
+        return command;
+    }
+
+    private static void Run(SqliteCommand command, params object?[] values)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            command.Parameters[i].Value = values[i] ?? DBNull.Value;
+        }
+        command.ExecuteNonQuery();
+    }
+}

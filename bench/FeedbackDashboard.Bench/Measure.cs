@@ -1,0 +1,33 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace FeedbackDashboard.Bench;
+
+public static class Measure
+{
+    /// <summary>Median wall time in milliseconds of <paramref name="runs"/> runs after <paramref name="warmup"/> unmeasured ones.</summary>
+    public static async Task<double> MedianMsAsync(Func<Task> action, int runs = 20, int warmup = 3)
+    {
+        for (var i = 0; i < warmup; i++)
+        {
+            await action();
+        }
+        var times = new double[runs];
+        for (var i = 0; i < runs; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            await action();
+            times[i] = clock.Elapsed.TotalMilliseconds;
+        }
+        Array.Sort(times);
+        return runs % 2 == 1 ? times[runs / 2] : (times[runs / 2 - 1] + times[runs / 2]) / 2;
+    }
+
+    public static string Figure(double value) => Math.Round(value, 2).ToString("0.##", CultureInfo.InvariantCulture);
+
+    public static int Option(string[] args, string name, int fallback)
+    {
+        var at = Array.IndexOf(args, name);
+        return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
+    }
+}
