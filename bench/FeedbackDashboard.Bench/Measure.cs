@@ -23,7 +23,8 @@ public static class Measure
         return runs % 2 == 1 ? times[runs / 2] : (times[runs / 2 - 1] + times[runs / 2]) / 2;
     }
 
-    public static string Figure(double value) => Math.Round(value, 2).ToString("0.##", CultureInfo.InvariantCulture);
+    public static string Figure(double value, int decimals = 2) =>
+        Math.Round(value, decimals).ToString("0." + new string('#', decimals), CultureInfo.InvariantCulture);
 
     public static int Option(string[] args, string name, int fallback)
     {

@@ -3,11 +3,13 @@ using FeedbackDashboard.Bench;
 return args.FirstOrDefault() switch
 {
     "insights" => await InsightsBenchmark.RunAsync(args[1..]),
+    "clustering" => ClusteringBenchmark.Run(args[1..]),
     _ => Usage(),
 };
 
 static int Usage()
 {
     Console.Error.WriteLine("usage: bench/run.sh insights [--rows 1000000] [--scale 10] [--days 90] [--patterns 1000]");
+    Console.Error.WriteLine("       bench/run.sh clustering [FILE.csv with columns text,category]");
     return 2;
 }

@@ -1,0 +1,66 @@
+using System.Diagnostics;
+using FeedbackDashboard.Core.Clustering;
+using FeedbackDashboard.Embeddings;
+
+namespace FeedbackDashboard.Bench;
+
+/// <summary>
+/// `bench/run.sh clustering [FILE.csv]`: clusters the texts of a labelled CSV (text,category) through
+/// the product's TextClusterer (never shown the labels or their number) and scores the clusters
+/// against the labels; beside it, the same embeddings clustered by k-means told the true number.
+/// </summary>
+public static class ClusteringBenchmark
+{
+    public const string DefaultFile = "../shared/datasets/banking77/test.csv";
+
+    public static int Run(string[] args)
+    {
+        var file = args.Where((a, i) => !a.StartsWith("--") && (i == 0 || !args[i - 1].StartsWith("--"))).FirstOrDefault() ?? DefaultFile;
+        var (texts, categories) = LabelledCsv.Read(file);
+        var classes = categories.Distinct().Count();
+        var truth = categories.Select(c => Array.IndexOf(categories.Distinct().ToArray(), c)).ToArray();
+        Console.WriteLine($"clustering: {texts.Count:N0} texts, {classes} labels, from {file}");
+
+        var load = Stopwatch.StartNew();
+        using var embedder = new MiniLmEmbedder();
+        Console.WriteLine($"clustering: model loaded in {load.Elapsed.TotalSeconds:0.00} s (not counted)");
+        embedder.Embed(texts.Take(64).ToList()); // warm-up: first-run allocations of the ONNX runtime
+
+        var rates = new List<double>();
+        TextClusters? result = null;
+        double totalSeconds = 0;
+        var options = new TextClustererOptions(
+            MinClusterSize: Measure.Option(args, "--min-cluster", new TextClustererOptions().MinClusterSize),
+            MinSamples: Measure.Option(args, "--min-samples", new TextClustererOptions().MinSamples));
+        var clusterer = new TextClusterer(embedder, options);
+        for (var run = 0; run < 3; run++)
+        {
+            var total = Stopwatch.StartNew();
+            var embedClock = Stopwatch.StartNew();
+            var vectors = embedder.Embed(texts);
+            rates.Add(texts.Count / embedClock.Elapsed.TotalSeconds);
+            result = clusterer.ClusterVectors(vectors);
+            totalSeconds = run == 0 ? total.Elapsed.TotalSeconds : Math.Min(totalSeconds, total.Elapsed.TotalSeconds);
+        }
+        rates.Sort();
+        var labels = result!.Labels;
+
+        var nmi = ClusteringMetrics.Nmi(truth, labels);
+        var ari = ClusteringMetrics.Ari(truth, labels);
+        var accuracy = ClusteringMetrics.HungarianAccuracy(truth, labels);
+        var baseline = KMeans.Cluster(result.Vectors, classes);
+        Console.WriteLine($"clustering: HDBSCAN (min cluster {options.MinClusterSize}, min samples {options.MinSamples}, noise reassigned): {result.ClusterCount} clusters, " +
+            $"{result.NoiseBeforeReassignment} noise texts reassigned | NMI {nmi:0.000} ARI {ari:0.000} accuracy {accuracy:0.000}");
+        Console.WriteLine($"clustering: baseline k-means told k = {classes}: NMI {ClusteringMetrics.Nmi(truth, baseline):0.000} " +
+            $"ARI {ClusteringMetrics.Ari(truth, baseline):0.000} accuracy {ClusteringMetrics.HungarianAccuracy(truth, baseline):0.000}");
+        Console.WriteLine($"clustering: embedding {rates[1]:N0} texts/s (median of 3), embed + cluster {totalSeconds:0.00} s (best of 3)");
+        Console.WriteLine();
+        Console.WriteLine($"clustering.nmi = {Measure.Figure(nmi, 3)}");
+        Console.WriteLine($"clustering.ari = {Measure.Figure(ari, 3)}");
+        Console.WriteLine($"clustering.accuracy = {Measure.Figure(accuracy, 3)}");
+        Console.WriteLine($"clustering.clusters = {result.ClusterCount}");
+        Console.WriteLine($"clustering.embed_per_s = {Measure.Figure(rates[1])}");
+        Console.WriteLine($"clustering.seconds = {Measure.Figure(totalSeconds)}");
+        return 0;
+    }
+}

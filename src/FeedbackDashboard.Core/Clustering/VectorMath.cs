@@ -1,0 +1,58 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+
+namespace FeedbackDashboard.Core.Clustering;
+
+public static class VectorMath
+{
+    public static float Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
+    {
+        var sum = Vector<float>.Zero;
+        var i = 0;
+        var va = MemoryMarshal.Cast<float, Vector<float>>(a);
+        var vb = MemoryMarshal.Cast<float, Vector<float>>(b);
+        for (; i < va.Length; i++)
+        {
+            sum += va[i] * vb[i];
+        }
+        var result = Vector.Sum(sum);
+        for (i *= Vector<float>.Count; i < a.Length; i++)
+        {
+            result += a[i] * b[i];
+        }
+        return result;
+    }
+
+    /// <summary>Euclidean distance between unit vectors, from their dot product: sqrt(2 - 2·cos).</summary>
+    public static float UnitDistance(float dot) => MathF.Sqrt(MathF.Max(0, 2 - 2 * dot));
+
+    public static void Normalize(Span<float> vector)
+    {
+        var norm = MathF.Sqrt(Dot(vector, vector));
+        if (norm > 0)
+        {
+            for (var i = 0; i < vector.Length; i++)
+            {
+                vector[i] /= norm;
+            }
+        }
+    }
+
+    /// <summary>All pairwise distances of unit vectors (n × n, row-major), computed in parallel blocks.</summary>
+    public static float[] DistanceMatrix(IReadOnlyList<float[]> vectors, CancellationToken cancellationToken = default)
+    {
+        var n = vectors.Count;
+        var distances = new float[n * n];
+        Parallel.For(0, n, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+        {
+            var row = vectors[i];
+            for (var j = i + 1; j < n; j++)
+            {
+                var d = UnitDistance(Dot(row, vectors[j]));
+                distances[i * n + j] = d;
+                distances[j * n + i] = d;
+            }
+        });
+        return distances;
+    }
+}
