@@ -1,4 +1,9 @@
+using System.Security.Claims;
+using FeedbackDashboard.Core.Review;
 using FeedbackDashboard.Data;
+using FeedbackDashboard.Features.Access;
+using FeedbackDashboard.Features.Review;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -54,6 +59,31 @@ internal sealed class DemoDataSeeder(
             }
         }
         logger.LogInformation("Demo data: seeded {Total} feedback items", total);
+        await WorkTheQueueAsync(scope.ServiceProvider, cancellationToken);
+    }
+
+    /// <summary>A reviewer has been at work: the oldest task resolved, one dismissed, one claimed, so the queue has a history.</summary>
+    private async Task WorkTheQueueAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var users = services.GetRequiredService<UserManager<ApplicationUser>>();
+        var reviewer = await users.FindByEmailAsync(DemoAccounts.All.Single(a => a.Role == AppRoles.Reviewer).Email);
+        if (reviewer is null)
+        {
+            return; // no demo accounts outside Development
+        }
+        var principal = new ClaimsPrincipal(new ClaimsIdentity(
+            [new Claim(ClaimTypes.NameIdentifier, reviewer.Id), new Claim(ClaimTypes.Name, reviewer.Email!), new Claim(ClaimTypes.Role, AppRoles.Reviewer)],
+            "demo"));
+        var actions = services.GetRequiredService<ReviewActions>();
+        var open = (await services.GetRequiredService<ReviewTaskQueries>()
+                .ListAsync(new ReviewTaskFilter(ReviewTaskStatus.Open, PageSize: ReviewTaskFilter.MaxPageSize), cancellationToken))
+            .Items.OrderBy(t => t.CreatedAt).ToList();
+        if (open.Count >= 3)
+        {
+            await actions.ResolveAsync(principal, open[0].Id, "Rewrote the answer template and checked it against the help centre.", cancellationToken);
+            await actions.DismissAsync(principal, open[1].Id, "Complaints were about a known outage, not the answer.", cancellationToken);
+            await actions.ClaimAsync(principal, open[2].Id, cancellationToken);
+        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
