@@ -3,6 +3,7 @@ using FeedbackDashboard.Components.Account;
 using FeedbackDashboard.Data;
 using FeedbackDashboard.Features;
 using FeedbackDashboard.Features.Access;
+using FeedbackDashboard.Features.Clustering;
 using FeedbackDashboard.Features.Demo;
 using FeedbackDashboard.Features.Realtime;
 using FeedbackDashboard.Features.Shared;
@@ -21,6 +22,7 @@ builder.AddFeedbackAccess();
 builder.AddFeedbackLoop();
 builder.AddFeedbackRealtime();
 builder.AddDemoData(args);
+builder.AddIssueClustering(); // after the demo data, so the first run at start clusters it
 
 builder.AddDashboardComponents();
 builder.Services.AddProblemDetails();

@@ -91,6 +91,8 @@ public sealed class BrowserAppFixture : IAsyncLifetime
             builder.UseSetting("ConnectionStrings:Feedback", $"Data Source={databasePath}");
             builder.UseSetting("Demo:Seed", "false");
             builder.UseSetting("Bootstrap:IngestApiKey", ApiKey);
+            builder.UseSetting("Clustering:RunAtStart", "false");
+            builder.UseSetting("Clustering:IntervalMinutes", "0");
         }
     }
 }

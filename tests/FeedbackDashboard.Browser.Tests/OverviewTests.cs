@@ -59,7 +59,8 @@ public class OverviewTests(BrowserAppFixture app) : IClassFixture<BrowserAppFixt
         // The charts drew their data: series paths exist in the SVG.
         await Assertions.Expect(page.Locator("[data-testid=chart-trend] .apexcharts-series path").First).ToBeAttachedAsync();
         await Assertions.Expect(page.Locator("[data-testid=chart-ratings] .apexcharts-series path").First).ToBeAttachedAsync();
-        await Assertions.Expect(page.Locator("[data-testid=chart-issues] .apexcharts-series path").First).ToBeAttachedAsync();
+        // Common issues come from the background clustering, which this fixture does not run: that chart keeps its empty state.
+        await Assertions.Expect(page.Locator("[data-testid=chart-issues] svg.apexcharts-svg")).ToHaveCountAsync(1);
         await page.ScreenshotStepAsync(test, 2, "live");
         Assert.Empty(errors);
     }

@@ -1,3 +1,4 @@
+using FeedbackDashboard.Core.Clustering;
 using FeedbackDashboard.Core.Feedback;
 using FeedbackDashboard.Core.Insights;
 using FeedbackDashboard.Core.Review;
@@ -26,6 +27,8 @@ public abstract class FeedbackDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
     public DbSet<TriggerSettings> TriggerSettings => Set<TriggerSettings>();
+    public DbSet<IssueCluster> IssueClusters => Set<IssueCluster>();
+    public DbSet<IssueClusterMember> IssueClusterMembers => Set<IssueClusterMember>();
 
     /// <summary>Identity's schema (version 3 has passkeys); Identity reads it from IdentityOptions.</summary>
     public static readonly Version IdentitySchemaVersion = IdentitySchemaVersions.Version3;

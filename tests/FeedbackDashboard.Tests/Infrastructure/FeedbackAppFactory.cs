@@ -32,6 +32,9 @@ public abstract class FeedbackAppFactoryBase : WebApplicationFactory<Program>
         builder.UseSetting("Demo:Seed", "false");
         builder.UseSetting("Demo:Live", "false");
         builder.UseSetting("Bootstrap:IngestApiKey", ApiKey);
+        // Clustering loads a 90 MB model: only the tests that ask for it run it.
+        builder.UseSetting("Clustering:RunAtStart", "false");
+        builder.UseSetting("Clustering:IntervalMinutes", "0");
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
         Configure(builder);
     }

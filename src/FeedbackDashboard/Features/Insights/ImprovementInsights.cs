@@ -29,8 +29,8 @@ public sealed record FeedbackTypeCounts(int Positive, int Negative, int Correcti
 /// <summary>One day of the window: counts by type and the day's positive rate (null on a day with no feedback).</summary>
 public sealed record DailyInsight(DateOnly Day, int Positive, int Negative, int Correction, int Rating, int Total, double? PositiveRate);
 
-/// <summary>A query pattern that drew negative feedback in the window (the clustering issue makes these clusters of meaning).</summary>
-public sealed record CommonIssue(string PatternKey, string RepresentativeQuery, int NegativeCount, int TotalCount, double NegativeShare);
+/// <summary>A cluster of negative feedback that says the same thing, from the latest clustering run (see GET /api/v1/issues).</summary>
+public sealed record CommonIssue(long IssueId, string Label, string RepresentativeText, int Frequency);
 
 /// <summary>A pattern that costs most (negative share × volume, which is its negative count), with its active review task if any.</summary>
 public sealed record ImprovementOpportunity(

@@ -78,7 +78,7 @@ public sealed class InsightsReader(IDbContextFactory<FeedbackDbContext> contextF
             distribution,
             daily,
             openTasks,
-            patterns.Take(MaxCommonIssues).Select(p => new CommonIssue(p.PatternKey, p.RepresentativeQuery, p.NegativeCount, p.TotalCount, p.NegativeShare)).ToList(),
+            await IdentifyCommonIssuesAsync(db, cancellationToken),
             patterns.Take(MaxOpportunities).ToList(),
             counts.Correction,
             recentCorrections.Select(FeedbackDto.From).ToList());
@@ -90,6 +90,15 @@ public sealed class InsightsReader(IDbContextFactory<FeedbackDbContext> contextF
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         return await db.DailyAggregates.Select(a => a.Source).Distinct().OrderBy(s => s).ToListAsync(cancellationToken);
     }
+
+    /// <summary>The largest clusters the background clustering persisted (IdentifyCommonIssues), not recomputed here.</summary>
+    private static async Task<IReadOnlyList<CommonIssue>> IdentifyCommonIssuesAsync(FeedbackDbContext db, CancellationToken cancellationToken) =>
+        await db.IssueClusters.AsNoTracking()
+            .Where(c => c.IsCurrent)
+            .OrderByDescending(c => c.Frequency).ThenBy(c => c.Id)
+            .Take(MaxCommonIssues)
+            .Select(c => new CommonIssue(c.Id, c.Label, c.RepresentativeText, c.Frequency))
+            .ToListAsync(cancellationToken);
 
     private static IQueryable<DailyAggregate> Daily(FeedbackDbContext db, InsightWindow window, string? source)
     {
@@ -115,7 +124,7 @@ public sealed class InsightsReader(IDbContextFactory<FeedbackDbContext> contextF
             .GroupBy(a => a.PatternKey)
             .Select(g => new { PatternKey = g.Key, Negative = g.Sum(a => a.ThumbsDown), Total = g.Sum(a => a.Total) })
             .OrderByDescending(p => p.Negative).ThenBy(p => p.PatternKey)
-            .Take(Math.Max(MaxCommonIssues, MaxOpportunities))
+            .Take(MaxOpportunities)
             .ToListAsync(cancellationToken);
         var keys = top.Select(p => p.PatternKey).ToList();
         var queries = await db.QueryPatterns.Where(p => keys.Contains(p.Key))

@@ -1,3 +1,4 @@
+using FeedbackDashboard.Features.Clustering;
 using FeedbackDashboard.Features.Review;
 using FeedbackDashboard.Features.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -9,27 +10,38 @@ public static class IssueEndpoints
     public static RouteGroupBuilder MapIssueEndpoints(this RouteGroupBuilder api)
     {
         api.MapGet("/issues", ListIssues).WithName("ListIssues")
-            .WithSummary("Common issues of the window: representative text, frequency, daily trend, up to 3 sample comments.");
-        api.MapGet("/issues/{patternKey}/feedback", IssueFeedback).WithName("ListIssueFeedback")
-            .WithSummary("The negative feedback behind one issue, with its interactions, newest first.");
+            .WithSummary("Common issues (clusters of negative feedback by meaning), most frequent first: label, representative text, frequency, daily trend, up to 3 sample comments.");
+        api.MapGet("/issues/{id:long}", GetIssue).WithName("GetIssue");
+        api.MapGet("/issues/{id:long}/feedback", IssueFeedback).WithName("ListIssueFeedback")
+            .WithSummary("The feedback in one issue, with its interactions, newest first.");
+        api.MapPost("/issues/recompute", Recompute).WithName("RecomputeIssues")
+            .WithSummary("Clusters the negative feedback again: 202 at once, or 200 with the issues when ?wait=true.");
         return api;
     }
 
-    private static async Task<Results<Ok<ItemsResponse<IssueSummary>>, ValidationProblem>> ListIssues(
-        IssueQueries issues, TimeProvider time, CancellationToken cancellationToken, int days = 30, DateOnly? from = null, DateOnly? to = null)
-    {
-        var (window, errors) = InsightWindows.Parse(days, from, to, time.GetUtcNow());
-        return window is null ? Problems.Validation(errors) : TypedResults.Ok(new ItemsResponse<IssueSummary>(await issues.ListAsync(window.Value, cancellationToken)));
-    }
+    private static async Task<Ok<ItemsResponse<IssueSummary>>> ListIssues(IssueQueries issues, CancellationToken cancellationToken) =>
+        TypedResults.Ok(new ItemsResponse<IssueSummary>(await issues.ListAsync(cancellationToken: cancellationToken)));
+
+    private static async Task<Results<Ok<IssueSummary>, ProblemHttpResult>> GetIssue(long id, IssueQueries issues, CancellationToken cancellationToken) =>
+        await issues.GetAsync(id, cancellationToken) is { } issue ? TypedResults.Ok(issue) : Problems.NotFound("id", $"No issue {id}.");
 
     private static async Task<Results<Ok<PagedList<RelatedFeedbackDto>>, ValidationProblem>> IssueFeedback(
-        string patternKey, IssueQueries issues, TimeProvider time, CancellationToken cancellationToken,
-        int days = 30, DateOnly? from = null, DateOnly? to = null, int page = 1, int pageSize = 50)
+        long id, IssueQueries issues, CancellationToken cancellationToken, int page = 1, int pageSize = 50)
     {
-        var (window, errors) = InsightWindows.Parse(days, from, to, time.GetUtcNow());
+        var errors = new Core.Feedback.ValidationErrors();
         Paging.Validate(page, pageSize, ReviewTaskFilter.MaxPageSize, errors);
-        return window is null || !errors.IsEmpty
-            ? Problems.Validation(errors)
-            : TypedResults.Ok(await issues.FeedbackAsync(patternKey, window.Value, page, pageSize, cancellationToken));
+        return !errors.IsEmpty ? Problems.Validation(errors) : TypedResults.Ok(await issues.FeedbackAsync(id, page, pageSize, cancellationToken));
+    }
+
+    private static async Task<IResult> Recompute(
+        IssueClusteringWorker worker, IssueClusteringService clustering, IssueQueries issues, CancellationToken cancellationToken, bool wait = false)
+    {
+        if (!wait)
+        {
+            worker.Request();
+            return TypedResults.Accepted((string?)null);
+        }
+        await clustering.RunAsync(cancellationToken);
+        return TypedResults.Ok(new ItemsResponse<IssueSummary>(await issues.ListAsync(cancellationToken: cancellationToken)));
     }
 }

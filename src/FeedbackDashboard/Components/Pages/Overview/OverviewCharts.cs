@@ -46,7 +46,7 @@ public static class OverviewCharts
     public static IReadOnlyList<ChartSeries> IssueSeries(ImprovementInsights insights) =>
         insights.CommonIssues.Count == 0
             ? []
-            : [new("Negative feedback", insights.CommonIssues.Select(i => new ChartPoint(Label(i.RepresentativeQuery), i.NegativeCount)).ToList())];
+            : [new("Negative feedback", insights.CommonIssues.Select(i => new ChartPoint(Label(i.Label), i.Frequency)).ToList())];
 
     public static string Label(string text) => text.Length <= MaxLabelLength ? text : text[..(MaxLabelLength - 1)] + "…";
 }

@@ -110,14 +110,12 @@ public partial class OverviewPage : IDisposable
 
     private void OpenIssue(string label)
     {
-        var issue = _insights?.CommonIssues.FirstOrDefault(i => OverviewCharts.Label(i.RepresentativeQuery) == label);
+        var issue = _insights?.CommonIssues.FirstOrDefault(i => OverviewCharts.Label(i.Label) == label);
         if (issue is not null)
         {
-            Navigation.NavigateTo(IssueUrl(issue.PatternKey));
+            Navigation.NavigateTo($"{AppRoutes.Issues}?issue={issue.IssueId}");
         }
     }
-
-    private static string IssueUrl(string patternKey) => $"{AppRoutes.Issues}?pattern={Uri.EscapeDataString(patternKey)}";
 
     private string ExportUrl(string what, string format)
     {

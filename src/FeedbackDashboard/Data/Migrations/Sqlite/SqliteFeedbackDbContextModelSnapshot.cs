@@ -17,6 +17,66 @@ namespace FeedbackDashboard.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("FeedbackDashboard.Core.Clustering.IssueCluster", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ComputedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FirstSeenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Frequency")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsCurrent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RepresentativeText")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SamplesJson")
+                        .IsRequired()
+                        .HasMaxLength(16000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TrendJson")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IsCurrent", "Frequency");
+
+                    b.ToTable("IssueClusters");
+                });
+
+            modelBuilder.Entity("FeedbackDashboard.Core.Clustering.IssueClusterMember", b =>
+                {
+                    b.Property<long>("IssueClusterId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FeedbackId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("IssueClusterId", "FeedbackId");
+
+                    b.HasIndex("FeedbackId");
+
+                    b.ToTable("IssueClusterMembers");
+                });
+
             modelBuilder.Entity("FeedbackDashboard.Core.Feedback.Interaction", b =>
                 {
                     b.Property<string>("Id")
@@ -663,6 +723,21 @@ namespace FeedbackDashboard.Data.Migrations.Sqlite
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("FeedbackDashboard.Core.Clustering.IssueClusterMember", b =>
+                {
+                    b.HasOne("FeedbackDashboard.Core.Feedback.UserFeedback", null)
+                        .WithMany()
+                        .HasForeignKey("FeedbackId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("FeedbackDashboard.Core.Clustering.IssueCluster", null)
+                        .WithMany()
+                        .HasForeignKey("IssueClusterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("FeedbackDashboard.Core.Feedback.UserFeedback", b =>

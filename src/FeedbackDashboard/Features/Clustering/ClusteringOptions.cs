@@ -1,0 +1,24 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace FeedbackDashboard.Features.Clustering;
+
+/// <summary>Bound from "Clustering".</summary>
+public sealed class ClusteringOptions
+{
+    public const string SectionName = "Clustering";
+
+    /// <summary>Recompute the issue clusters this often; 0 only on demand (and once at start).</summary>
+    [Range(0, 24 * 60)]
+    public int IntervalMinutes { get; set; } = 60;
+
+    /// <summary>Also compute once when the app starts.</summary>
+    public bool RunAtStart { get; set; } = true;
+
+    /// <summary>The window of negative feedback clustered.</summary>
+    [Range(1, 365)]
+    public int WindowDays { get; set; } = 30;
+
+    /// <summary>The newest this many negative items are clustered (embedding and an n² distance matrix bound the cost).</summary>
+    [Range(10, 20_000)]
+    public int MaxItems { get; set; } = 5_000;
+}
