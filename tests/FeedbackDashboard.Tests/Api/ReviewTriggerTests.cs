@@ -199,6 +199,22 @@ public class ReviewTriggerTests(FeedbackAppFactory app) : IClassFixture<Feedback
         Assert.Equal("application/problem+json", missing.Content.Headers.ContentType?.MediaType);
     }
 
+    [Fact]
+    public async Task ListTasks_FiltersBySearchAndSource()
+    {
+        var marker = Guid.NewGuid().ToString("N");
+        for (var i = 0; i < 5; i++)
+        {
+            await PostAsync($"Searchable {marker}?", "negative");
+        }
+
+        var found = await _client.GetItemsAsync($"/api/v1/review-tasks?search={marker}&source=tests");
+        var none = await _client.GetItemsAsync($"/api/v1/review-tasks?search={marker}&source=elsewhere");
+
+        Assert.Single(found);
+        Assert.Empty(none);
+    }
+
     [Theory]
     [InlineData("status=closed", "status")]
     [InlineData("priority=urgent", "priority")]

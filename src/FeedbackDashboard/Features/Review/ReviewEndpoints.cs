@@ -10,7 +10,7 @@ public static class ReviewEndpoints
     {
         api.MapGet("/review-tasks", ListTasks)
             .WithName("ListReviewTasks")
-            .WithSummary("Review tasks, high priority and newest first. status: open, in_review, resolved, dismissed.");
+            .WithSummary("Review tasks, high priority and newest first. status: open, in_review, resolved, dismissed; priority: high, medium; source; assigneeId; search (in the query text).");
         api.MapGet("/review-tasks/{id:long}", GetTask)
             .WithName("GetReviewTask");
         api.MapGet("/review-tasks/{id:long}/feedback", GetRelated)
@@ -21,7 +21,8 @@ public static class ReviewEndpoints
 
     private static async Task<Results<Ok<PagedList<ReviewTaskDto>>, ValidationProblem>> ListTasks(
         ReviewTaskQueries queries, CancellationToken cancellationToken,
-        string? status = null, string? priority = null, int page = 1, int pageSize = 50)
+        string? status = null, string? priority = null, string? source = null, string? assigneeId = null, string? search = null,
+        int page = 1, int pageSize = 50)
     {
         var errors = new Core.Feedback.ValidationErrors();
         ReviewTaskStatus? statusFilter = null;
@@ -41,7 +42,8 @@ public static class ReviewEndpoints
         {
             return Problems.Validation(errors);
         }
-        return TypedResults.Ok(await queries.ListAsync(new ReviewTaskFilter(statusFilter, priorityFilter, page, pageSize), cancellationToken));
+        return TypedResults.Ok(await queries.ListAsync(
+            new ReviewTaskFilter(statusFilter, priorityFilter, page, pageSize, source, assigneeId, search), cancellationToken));
     }
 
     private static async Task<Results<Ok<PagedList<RelatedFeedbackDto>>, ProblemHttpResult, ValidationProblem>> GetRelated(
