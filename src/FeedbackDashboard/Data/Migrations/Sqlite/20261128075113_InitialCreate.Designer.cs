@@ -11,14 +11,74 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace FeedbackDashboard.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteFeedbackDbContext))]
-    [Migration("20261128064810_ReviewWorkflow")]
-    partial class ReviewWorkflow
+    [Migration("20261128075113_InitialCreate")]
+    partial class InitialCreate
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+
+            modelBuilder.Entity("FeedbackDashboard.Core.Clustering.IssueCluster", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ComputedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FirstSeenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Frequency")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsCurrent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RepresentativeText")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SamplesJson")
+                        .IsRequired()
+                        .HasMaxLength(16000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TrendJson")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IsCurrent", "Frequency");
+
+                    b.ToTable("IssueClusters");
+                });
+
+            modelBuilder.Entity("FeedbackDashboard.Core.Clustering.IssueClusterMember", b =>
+                {
+                    b.Property<long>("IssueClusterId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FeedbackId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("IssueClusterId", "FeedbackId");
+
+                    b.HasIndex("FeedbackId");
+
+                    b.ToTable("IssueClusterMembers");
+                });
 
             modelBuilder.Entity("FeedbackDashboard.Core.Feedback.Interaction", b =>
                 {
@@ -217,6 +277,9 @@ namespace FeedbackDashboard.Data.Migrations.Sqlite
                     b.HasKey("Day", "PatternKey");
 
                     b.HasIndex("PatternKey", "Day");
+
+                    b.HasIndex("Day", "PatternKey", "ThumbsDown", "Total")
+                        .HasDatabaseName("IX_PatternDailyAggregates_Covering");
 
                     b.ToTable("PatternDailyAggregates");
                 });
@@ -663,6 +726,21 @@ namespace FeedbackDashboard.Data.Migrations.Sqlite
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("FeedbackDashboard.Core.Clustering.IssueClusterMember", b =>
+                {
+                    b.HasOne("FeedbackDashboard.Core.Feedback.UserFeedback", null)
+                        .WithMany()
+                        .HasForeignKey("FeedbackId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("FeedbackDashboard.Core.Clustering.IssueCluster", null)
+                        .WithMany()
+                        .HasForeignKey("IssueClusterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("FeedbackDashboard.Core.Feedback.UserFeedback", b =>

@@ -12,6 +12,26 @@ namespace FeedbackDashboard.Data.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "ApiKeys",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Prefix = table.Column<string>(type: "TEXT", maxLength: 11, nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false),
+                    Scopes = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    LastUsedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    RevokedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    RevokedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ApiKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoles",
                 columns: table => new
                 {
@@ -48,6 +68,24 @@ namespace FeedbackDashboard.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_AspNetUsers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AuditRecords",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    Actor = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Before = table.Column<string>(type: "TEXT", maxLength: 16000, nullable: true),
+                    After = table.Column<string>(type: "TEXT", maxLength: 16000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditRecords", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -88,6 +126,26 @@ namespace FeedbackDashboard.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Interactions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "IssueClusters",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Label = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    RepresentativeText = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Frequency = table.Column<int>(type: "INTEGER", nullable: false),
+                    TrendJson = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    SamplesJson = table.Column<string>(type: "TEXT", maxLength: 16000, nullable: false),
+                    IsCurrent = table.Column<bool>(type: "INTEGER", nullable: false),
+                    FirstSeenAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ComputedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IssueClusters", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -136,7 +194,9 @@ namespace FeedbackDashboard.Data.Migrations.Sqlite
                     NegativeCount = table.Column<int>(type: "INTEGER", nullable: false),
                     CorrectionCount = table.Column<int>(type: "INTEGER", nullable: false),
                     LastFeedbackId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     AssigneeId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    AssigneeName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     ResolutionNote = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
@@ -147,6 +207,24 @@ namespace FeedbackDashboard.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ReviewTasks", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TriggerSettings",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    NegativeShareThreshold = table.Column<double>(type: "REAL", nullable: false),
+                    WindowSize = table.Column<int>(type: "INTEGER", nullable: false),
+                    MinimumItems = table.Column<int>(type: "INTEGER", nullable: false),
+                    CountLowRatingsAsNegative = table.Column<bool>(type: "INTEGER", nullable: false),
+                    LowRatingMaximum = table.Column<int>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TriggerSettings", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -303,6 +381,30 @@ namespace FeedbackDashboard.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "IssueClusterMembers",
+                columns: table => new
+                {
+                    IssueClusterId = table.Column<long>(type: "INTEGER", nullable: false),
+                    FeedbackId = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IssueClusterMembers", x => new { x.IssueClusterId, x.FeedbackId });
+                    table.ForeignKey(
+                        name: "FK_IssueClusterMembers_Feedback_FeedbackId",
+                        column: x => x.FeedbackId,
+                        principalTable: "Feedback",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_IssueClusterMembers_IssueClusters_IssueClusterId",
+                        column: x => x.IssueClusterId,
+                        principalTable: "IssueClusters",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ReviewTaskFeedback",
                 columns: table => new
                 {
@@ -326,6 +428,12 @@ namespace FeedbackDashboard.Data.Migrations.Sqlite
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApiKeys_Hash",
+                table: "ApiKeys",
+                column: "Hash",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
@@ -370,6 +478,16 @@ namespace FeedbackDashboard.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_AuditRecords_Action_Id",
+                table: "AuditRecords",
+                columns: new[] { "Action", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditRecords_At",
+                table: "AuditRecords",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Feedback_ClientId",
                 table: "Feedback",
                 column: "ClientId",
@@ -406,6 +524,21 @@ namespace FeedbackDashboard.Data.Migrations.Sqlite
                 column: "PatternKey");
 
             migrationBuilder.CreateIndex(
+                name: "IX_IssueClusterMembers_FeedbackId",
+                table: "IssueClusterMembers",
+                column: "FeedbackId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IssueClusters_IsCurrent_Frequency",
+                table: "IssueClusters",
+                columns: new[] { "IsCurrent", "Frequency" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PatternDailyAggregates_Covering",
+                table: "PatternDailyAggregates",
+                columns: new[] { "Day", "PatternKey", "ThumbsDown", "Total" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PatternDailyAggregates_PatternKey_Day",
                 table: "PatternDailyAggregates",
                 columns: new[] { "PatternKey", "Day" });
@@ -436,6 +569,9 @@ namespace FeedbackDashboard.Data.Migrations.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "ApiKeys");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 
             migrationBuilder.DropTable(
@@ -454,7 +590,13 @@ namespace FeedbackDashboard.Data.Migrations.Sqlite
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "AuditRecords");
+
+            migrationBuilder.DropTable(
                 name: "DailyAggregates");
+
+            migrationBuilder.DropTable(
+                name: "IssueClusterMembers");
 
             migrationBuilder.DropTable(
                 name: "PatternDailyAggregates");
@@ -466,10 +608,16 @@ namespace FeedbackDashboard.Data.Migrations.Sqlite
                 name: "ReviewTaskFeedback");
 
             migrationBuilder.DropTable(
+                name: "TriggerSettings");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "IssueClusters");
 
             migrationBuilder.DropTable(
                 name: "Feedback");

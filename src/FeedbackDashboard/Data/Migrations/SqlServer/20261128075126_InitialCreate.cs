@@ -12,6 +12,26 @@ namespace FeedbackDashboard.Data.Migrations.SqlServer
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "ApiKeys",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Prefix = table.Column<string>(type: "nvarchar(11)", maxLength: 11, nullable: false),
+                    Hash = table.Column<string>(type: "nchar(64)", fixedLength: true, maxLength: 64, nullable: false),
+                    Scopes = table.Column<int>(type: "int", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    CreatedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    LastUsedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    RevokedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    RevokedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ApiKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoles",
                 columns: table => new
                 {
@@ -48,6 +68,24 @@ namespace FeedbackDashboard.Data.Migrations.SqlServer
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_AspNetUsers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AuditRecords",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Actor = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    Action = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Subject = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    Before = table.Column<string>(type: "nvarchar(max)", maxLength: 16000, nullable: true),
+                    After = table.Column<string>(type: "nvarchar(max)", maxLength: 16000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditRecords", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -88,6 +126,26 @@ namespace FeedbackDashboard.Data.Migrations.SqlServer
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Interactions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "IssueClusters",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Label = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    RepresentativeText = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    Frequency = table.Column<int>(type: "int", nullable: false),
+                    TrendJson = table.Column<string>(type: "nvarchar(max)", maxLength: 8000, nullable: false),
+                    SamplesJson = table.Column<string>(type: "nvarchar(max)", maxLength: 16000, nullable: false),
+                    IsCurrent = table.Column<bool>(type: "bit", nullable: false),
+                    FirstSeenAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ComputedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IssueClusters", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -136,7 +194,9 @@ namespace FeedbackDashboard.Data.Migrations.SqlServer
                     NegativeCount = table.Column<int>(type: "int", nullable: false),
                     CorrectionCount = table.Column<int>(type: "int", nullable: false),
                     LastFeedbackId = table.Column<long>(type: "bigint", nullable: false),
+                    Source = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
                     AssigneeId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    AssigneeName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
                     ResolutionNote = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
                     CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
                     UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
@@ -147,6 +207,24 @@ namespace FeedbackDashboard.Data.Migrations.SqlServer
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ReviewTasks", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TriggerSettings",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false),
+                    NegativeShareThreshold = table.Column<double>(type: "float", nullable: false),
+                    WindowSize = table.Column<int>(type: "int", nullable: false),
+                    MinimumItems = table.Column<int>(type: "int", nullable: false),
+                    CountLowRatingsAsNegative = table.Column<bool>(type: "bit", nullable: false),
+                    LowRatingMaximum = table.Column<int>(type: "int", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TriggerSettings", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -303,6 +381,30 @@ namespace FeedbackDashboard.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "IssueClusterMembers",
+                columns: table => new
+                {
+                    IssueClusterId = table.Column<long>(type: "bigint", nullable: false),
+                    FeedbackId = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IssueClusterMembers", x => new { x.IssueClusterId, x.FeedbackId });
+                    table.ForeignKey(
+                        name: "FK_IssueClusterMembers_Feedback_FeedbackId",
+                        column: x => x.FeedbackId,
+                        principalTable: "Feedback",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_IssueClusterMembers_IssueClusters_IssueClusterId",
+                        column: x => x.IssueClusterId,
+                        principalTable: "IssueClusters",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ReviewTaskFeedback",
                 columns: table => new
                 {
@@ -326,6 +428,12 @@ namespace FeedbackDashboard.Data.Migrations.SqlServer
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApiKeys_Hash",
+                table: "ApiKeys",
+                column: "Hash",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
@@ -372,6 +480,16 @@ namespace FeedbackDashboard.Data.Migrations.SqlServer
                 filter: "[NormalizedUserName] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
+                name: "IX_AuditRecords_Action_Id",
+                table: "AuditRecords",
+                columns: new[] { "Action", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditRecords_At",
+                table: "AuditRecords",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Feedback_ClientId",
                 table: "Feedback",
                 column: "ClientId",
@@ -409,6 +527,21 @@ namespace FeedbackDashboard.Data.Migrations.SqlServer
                 column: "PatternKey");
 
             migrationBuilder.CreateIndex(
+                name: "IX_IssueClusterMembers_FeedbackId",
+                table: "IssueClusterMembers",
+                column: "FeedbackId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IssueClusters_IsCurrent_Frequency",
+                table: "IssueClusters",
+                columns: new[] { "IsCurrent", "Frequency" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PatternDailyAggregates_Covering",
+                table: "PatternDailyAggregates",
+                columns: new[] { "Day", "PatternKey", "ThumbsDown", "Total" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PatternDailyAggregates_PatternKey_Day",
                 table: "PatternDailyAggregates",
                 columns: new[] { "PatternKey", "Day" });
@@ -440,6 +573,9 @@ namespace FeedbackDashboard.Data.Migrations.SqlServer
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "ApiKeys");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 
             migrationBuilder.DropTable(
@@ -458,7 +594,13 @@ namespace FeedbackDashboard.Data.Migrations.SqlServer
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "AuditRecords");
+
+            migrationBuilder.DropTable(
                 name: "DailyAggregates");
+
+            migrationBuilder.DropTable(
+                name: "IssueClusterMembers");
 
             migrationBuilder.DropTable(
                 name: "PatternDailyAggregates");
@@ -470,10 +612,16 @@ namespace FeedbackDashboard.Data.Migrations.SqlServer
                 name: "ReviewTaskFeedback");
 
             migrationBuilder.DropTable(
+                name: "TriggerSettings");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "IssueClusters");
 
             migrationBuilder.DropTable(
                 name: "Feedback");
