@@ -13,5 +13,9 @@ public abstract record ReviewActionResult
     public sealed record Invalid(ValidationErrors Errors) : ReviewActionResult;
 
     /// <param name="Holder">Who has the task, when that is the reason.</param>
-    public sealed record Conflict(string Reason, string? Holder) : ReviewActionResult;
+    public sealed record Conflict(string Reason, string? Holder) : ReviewActionResult
+    {
+        /// <summary>What a person is told: the reason, and who has the task when that is why.</summary>
+        public string Message => Holder is null ? Reason : $"{Reason} It is with {Holder}.";
+    }
 }

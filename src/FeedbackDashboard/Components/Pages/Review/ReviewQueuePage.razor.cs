@@ -134,7 +134,7 @@ public partial class ReviewQueuePage : IAsyncDisposable
                     succeeded++;
                     break;
                 case ReviewActionResult.Conflict conflict:
-                    refused.Add($"#{task.Id}: {conflict.Reason}{(conflict.Holder is null ? "" : $" ({conflict.Holder})")}");
+                    refused.Add($"#{task.Id}: {conflict.Message}");
                     break;
             }
         }
@@ -192,7 +192,7 @@ public partial class ReviewQueuePage : IAsyncDisposable
                 Snackbar.Add($"Task #{ok.Task.Id} {done}", Severity.Success);
                 break;
             case ReviewActionResult.Conflict conflict:
-                Snackbar.Add(conflict.Holder is null ? conflict.Reason : $"{conflict.Reason} It is with {conflict.Holder}.", Severity.Warning);
+                Snackbar.Add(conflict.Message, Severity.Warning);
                 break;
         }
         return Task.CompletedTask;

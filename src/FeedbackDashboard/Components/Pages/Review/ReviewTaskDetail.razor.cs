@@ -93,7 +93,7 @@ public partial class ReviewTaskDetail : IDisposable
                 await OnChanged.InvokeAsync(done.Task);
                 break;
             case ReviewActionResult.Conflict conflict:
-                Snackbar.Add(conflict.Holder is null ? conflict.Reason : $"{conflict.Reason} It is with {conflict.Holder}.", Severity.Warning);
+                Snackbar.Add(conflict.Message, Severity.Warning);
                 await LoadAsync();
                 break;
             case ReviewActionResult.Invalid invalid:
