@@ -1,3 +1,4 @@
+using FeedbackDashboard.Features.Pipeline;
 using FeedbackDashboard.Components;
 using FeedbackDashboard.Components.Account;
 using FeedbackDashboard.Data;
@@ -20,6 +21,7 @@ var builder = WebApplication.CreateBuilder(DemoSwitches.Remove(args));
 builder.AddFeedbackData();
 builder.AddFeedbackAccess();
 builder.AddFeedbackLoop();
+builder.AddFeedbackPipeline();
 builder.AddFeedbackRealtime();
 builder.AddDemoData(args);
 builder.AddIssueClustering(); // after the demo data, so the first run at start clusters it

@@ -46,6 +46,11 @@ public class SignInTests(BrowserAppFixture app) : IClassFixture<BrowserAppFixtur
         var created = page.InputByTestId("created-key");
         await Assertions.Expect(created).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^fdk_"));
         await page.ScreenshotStepAsync(nameof(Admin_UsesTheInteractiveAdminPage_UnderTheContentSecurityPolicy), 1, "key-created");
+
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Pipeline" }).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-kpi='Behind by']")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-testid='pipeline-lag'] svg")).ToBeVisibleAsync();
+        await page.ScreenshotStepAsync(nameof(Admin_UsesTheInteractiveAdminPage_UnderTheContentSecurityPolicy), 2, "pipeline");
         Assert.Empty(errors);
     }
 

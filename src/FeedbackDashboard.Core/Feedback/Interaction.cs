@@ -20,8 +20,11 @@ public sealed class Interaction
     /// <summary>The pattern key the application sent, if any.</summary>
     public string? RequestedPattern { get; set; }
 
-    /// <summary>The query pattern this interaction was assigned to.</summary>
-    public required string PatternKey { get; set; }
+    /// <summary>The query pattern this interaction was assigned to; null until the pipeline assigns it.</summary>
+    public string? PatternKey { get; set; }
+
+    /// <summary>The query's unit-length embedding, stored so that nothing is embedded twice.</summary>
+    public float[]? QueryEmbedding { get; set; }
 
     public Dictionary<string, string> Metadata { get; set; } = [];
     public DateTimeOffset CreatedAt { get; init; }

@@ -25,8 +25,14 @@ public sealed class UserFeedback
     public string? Comment { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
 
-    /// <summary>Copied from the interaction so that pattern windows and aggregates need no join.</summary>
-    public required string PatternKey { get; init; }
+    /// <summary>
+    /// Copied from the interaction so that pattern windows and aggregates need no join; null until
+    /// the pipeline has assigned the interaction's pattern.
+    /// </summary>
+    public string? PatternKey { get; set; }
+
+    /// <summary>When the pipeline had assigned the pattern and checked the triggers; null while pending.</summary>
+    public DateTimeOffset? ProcessedAt { get; set; }
 
     /// <summary>Copied from the interaction for the same reason.</summary>
     public required string Source { get; init; }

@@ -6,7 +6,6 @@ using FeedbackDashboard.Features.Insights;
 using FeedbackDashboard.Features.Realtime;
 using FeedbackDashboard.Features.Review;
 using FeedbackDashboard.Features.Shared;
-using FeedbackDashboard.Features.Triggers;
 
 namespace FeedbackDashboard.Features;
 
@@ -20,11 +19,11 @@ public static class FeedbackLoopServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<IQueryPatternMatcher, NormalizedTextPatternMatcher>();
         services.AddSingleton<InteractionFactory>();
         services.AddSingleton<AggregateUpdater>();
         services.AddSingleton<FeedbackWriter>();
         services.AddSingleton<ReviewTaskTrigger>();
+        services.AddSingleton<ImprovementTriggers>();
         services.AddSingleton<InsightsReader>();
         services.AddSingleton<IssueQueries>();
         services.AddSingleton<ReviewTaskQueries>();

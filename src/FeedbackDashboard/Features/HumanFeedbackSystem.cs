@@ -1,11 +1,10 @@
 using FeedbackDashboard.Core.Feedback;
 using FeedbackDashboard.Core.Insights;
 using FeedbackDashboard.Core.Review;
-using FeedbackDashboard.Core.Triggers;
 using FeedbackDashboard.Data;
-using FeedbackDashboard.Features.Admin;
 using FeedbackDashboard.Features.Ingestion;
 using FeedbackDashboard.Features.Insights;
+using FeedbackDashboard.Features.Pipeline;
 using FeedbackDashboard.Features.Realtime;
 using FeedbackDashboard.Features.Review;
 using Microsoft.EntityFrameworkCore;
@@ -20,15 +19,13 @@ public sealed class HumanFeedbackSystem(
     IDbContextFactory<FeedbackDbContext> contextFactory,
     FeedbackWriter writer,
     InteractionFactory interactionFactory,
-    ReviewTaskTrigger trigger,
+    ImprovementTriggers triggers,
     InsightsReader insights,
-    ReviewTaskQueries reviewTasks,
     ReviewNotifier notifier,
-    TriggerSettingsStore triggerSettings,
-    TimeProvider time,
-    ILogger<HumanFeedbackSystem> logger)
+    PipelineSignal pipeline,
+    TimeProvider time)
 {
-    /// <summary>Stamps, stores (with the aggregates) and commits one item, then checks the triggers.</summary>
+    /// <summary>Stamps, stores (with the aggregates) and commits one item; the pipeline then checks the triggers.</summary>
     public async Task<CollectOutcome> CollectFeedbackAsync(FeedbackItem item, CancellationToken cancellationToken = default) =>
         (await CollectFeedbackBatchAsync([item], cancellationToken))[0];
 
@@ -43,39 +40,11 @@ public sealed class HumanFeedbackSystem(
             return outcomes;
         }
 
-        // Stored and acknowledged from here on; the triggers read what was committed, oldest first.
+        // Stored and acknowledged from here on. Pattern assignment (which embeds the query) and the
+        // triggers run in the background pipeline, so the caller never waits on them.
+        pipeline.Committed(stored.Select(f => f.Id));
         await notifier.FeedbackReceivedAsync(stored.Select(FeedbackDto.From));
-        var raised = new HashSet<long>();
-        var joined = new HashSet<long>();
-        foreach (var feedback in stored)
-        {
-            var result = await CheckImprovementTriggersAsync(feedback, cancellationToken);
-            switch (result)
-            {
-                case { Outcome: TriggerOutcome.Raised, Task: { } task }:
-                    raised.Add(task.Id);
-                    break;
-                case { Outcome: TriggerOutcome.Joined, Task: { } task }:
-                    joined.Add(task.Id);
-                    break;
-            }
-        }
-        await PushTaskChangesAsync(raised, joined, cancellationToken);
         return outcomes;
-    }
-
-    /// <summary>One push per task however many items of a batch touched it: created, or updated.</summary>
-    private async Task PushTaskChangesAsync(HashSet<long> raised, HashSet<long> joined, CancellationToken cancellationToken)
-    {
-        joined.ExceptWith(raised);
-        if (raised.Count + joined.Count == 0)
-        {
-            return;
-        }
-        foreach (var task in await reviewTasks.GetManyAsync([.. raised, .. joined], cancellationToken))
-        {
-            await (raised.Contains(task.Id) ? notifier.TaskCreatedAsync(task) : notifier.TaskUpdatedAsync(task));
-        }
     }
 
     public async Task<InteractionOutcome> RecordInteractionAsync(InteractionSubmission submission, CancellationToken cancellationToken = default)
@@ -97,34 +66,27 @@ public sealed class HumanFeedbackSystem(
                     : new InteractionOutcome.Conflict(existing);
             }
 
-            var interaction = await interactionFactory.AddAsync(db, submission, time.GetUtcNow(), cancellationToken);
+            var interaction = interactionFactory.Add(db, submission, time.GetUtcNow());
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
+                pipeline.Wake();
                 return new InteractionOutcome.Created(interaction);
             }
             catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e) && attempt < 3)
             {
-                db.ChangeTracker.Clear(); // the same id or pattern arrived concurrently: read it again
+                db.ChangeTracker.Clear(); // the same id arrived concurrently: read it again
             }
         }
     }
 
     /// <summary>
     /// Looks at the pattern's last items (this one included): opens a review when the negative
-    /// share passes the threshold, or adds the item to the pattern's active review.
+    /// share passes the threshold, or adds the item to the pattern's active review. The pipeline
+    /// calls it for each item once the item's pattern is known.
     /// </summary>
-    public async Task<TriggerResult> CheckImprovementTriggersAsync(UserFeedback feedback, CancellationToken cancellationToken = default)
-    {
-        var result = await trigger.EvaluateAsync(feedback, await triggerSettings.GetAsync(cancellationToken), time.GetUtcNow(), cancellationToken);
-        if (result is { Outcome: TriggerOutcome.Raised, Task: { } task })
-        {
-            logger.LogInformation(
-                "Review task {TaskId} raised for pattern {PatternKey} by feedback {FeedbackId}: {Negatives} of {Count} negative, priority {Priority}",
-                task.Id, task.PatternKey, feedback.Id, result.Evaluation.NegativeCount, result.Evaluation.WindowCount, task.Priority);
-        }
-        return result;
-    }
+    public Task<TriggerResult> CheckImprovementTriggersAsync(UserFeedback feedback, CancellationToken cancellationToken = default) =>
+        triggers.CheckAsync(feedback, time.GetUtcNow(), cancellationToken);
 
     /// <summary>The design's suggest_action: corrections go to the knowledge base, else the instructions.</summary>
     public static string SuggestAction(int correctionCount) => ReviewPolicy.SuggestAction(correctionCount);

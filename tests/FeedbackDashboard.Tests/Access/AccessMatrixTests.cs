@@ -35,7 +35,7 @@ public sealed class AccessMatrixFixture : IAsyncLifetime
         var query = ApiClientExtensions.Unique("matrix");
         for (var i = 0; i < 5; i++)
         {
-            await Callers["key"].PostFeedbackAsync(query, "negative");
+            await Callers["key"].PostFeedbackAsync(query, "negative", pattern: query);
         }
         var tasks = await Callers["key"].GetItemsAsync("/api/v1/review-tasks");
         TaskId = (long)tasks[0]!["id"]!;

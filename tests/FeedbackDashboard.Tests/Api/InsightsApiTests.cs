@@ -38,12 +38,12 @@ public class InsightsApiTests(FeedbackAppFactory app) : IClassFixture<FeedbackAp
         var query = ApiClientExtensions.Unique("Opportunity");
         for (var i = 0; i < 5; i++)
         {
-            await _client.PostFeedbackAsync(query, "negative");
+            await _client.PostFeedbackAsync(query, "negative", pattern: query);
         }
 
         var insights = await (await _client.GetAsync("/api/v1/insights")).ReadJsonAsync();
 
-        var opportunity = Assert.Single(insights["improvementOpportunities"]!.AsArray(), o => (string)o!["patternKey"]! == query.ToLowerInvariant());
+        var opportunity = Assert.Single(insights["improvementOpportunities"]!.AsArray(), o => (string)o!["patternKey"]! == query);
         Assert.Equal("Review and update prompt/instructions", (string)opportunity!["suggestedAction"]!);
         Assert.Equal(5, (int)opportunity["negativeCount"]!);
         Assert.NotNull(opportunity["reviewTaskId"]);

@@ -19,10 +19,10 @@ public class ReviewActionsApiTests(FeedbackAppFactory app) : IClassFixture<Feedb
         var query = ApiClientExtensions.Unique("Action pattern");
         for (var i = 0; i < 5; i++)
         {
-            await api.PostFeedbackAsync(query, "negative");
+            await api.PostFeedbackAsync(query, "negative", pattern: query);
         }
         var tasks = await api.GetItemsAsync("/api/v1/review-tasks?status=open&pageSize=500");
-        return (long)tasks.Single(t => (string)t!["patternKey"]! == query.ToLowerInvariant())!["id"]!;
+        return (long)tasks.Single(t => (string)t!["patternKey"]! == query)!["id"]!;
     }
 
     private static async Task<JsonObject> OkJsonAsync(HttpResponseMessage response)
@@ -136,13 +136,13 @@ public class ReviewActionsApiTests(FeedbackAppFactory app) : IClassFixture<Feedb
         var query = ApiClientExtensions.Unique("Twice raised");
         for (var i = 0; i < 5; i++)
         {
-            await api.PostFeedbackAsync(query, "negative");
+            await api.PostFeedbackAsync(query, "negative", pattern: query);
         }
-        var first = (long)(await api.GetItemsAsync("/api/v1/review-tasks?status=open&pageSize=500")).Single(t => (string)t!["patternKey"]! == query.ToLowerInvariant())!["id"]!;
+        var first = (long)(await api.GetItemsAsync("/api/v1/review-tasks?status=open&pageSize=500")).Single(t => (string)t!["patternKey"]! == query)!["id"]!;
         await OkJsonAsync(await reviewer.PostAsJsonAsync($"/api/v1/review-tasks/{first}/resolve", new { note = "Fixed." }));
         for (var i = 0; i < 5; i++)
         {
-            await api.PostFeedbackAsync(query, "negative"); // fresh evidence raises a second task
+            await api.PostFeedbackAsync(query, "negative", pattern: query); // fresh evidence raises a second task
         }
 
         var reopen = await reviewer.PostAsync($"/api/v1/review-tasks/{first}/reopen", null);

@@ -1,3 +1,4 @@
+using FeedbackDashboard.Core.Clustering;
 using FeedbackDashboard.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -35,7 +36,11 @@ public abstract class FeedbackAppFactoryBase : WebApplicationFactory<Program>
         // Clustering loads a 90 MB model: only the tests that ask for it run it.
         builder.UseSetting("Clustering:RunAtStart", "false");
         builder.UseSetting("Clustering:IntervalMinutes", "0");
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton<IEmbedder>(SharedEmbedder.Instance);
+        });
         Configure(builder);
     }
 
@@ -44,10 +49,14 @@ public abstract class FeedbackAppFactoryBase : WebApplicationFactory<Program>
     {
     }
 
-    /// <summary>A client that sends the given API key, as an AI application does.</summary>
-    public HttpClient CreateApiClient(string? apiKey = ApiKey)
+    /// <summary>
+    /// A client that sends the given API key, as an AI application does. After each feedback or
+    /// interaction it posts, it waits until the pipeline has processed it (patterns, triggers), so a
+    /// test reads what the loop made of it; <paramref name="settle"/> false returns on the acknowledgement.
+    /// </summary>
+    public HttpClient CreateApiClient(string? apiKey = ApiKey, bool settle = true)
     {
-        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        var client = settle ? CreateDefaultClient(new PipelineSettling.Handler(this)) : CreateDefaultClient();
         if (apiKey is not null)
         {
             client.DefaultRequestHeaders.Add("X-Api-Key", apiKey);

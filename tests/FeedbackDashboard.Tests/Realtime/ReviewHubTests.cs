@@ -13,18 +13,27 @@ public class ReviewHubTests(KestrelApp app) : IClassFixture<KestrelApp>
     private static readonly DemoAccounts.Account Pm = DemoAccounts.All.Single(a => a.Role == AppRoles.ProductManager);
     private static readonly TimeSpan Within = TimeSpan.FromSeconds(1);
 
-    /// <summary>Posts four negatives and a fifth: the fifth raises the task (5 of 5 negative, the minimum reached).</summary>
-    private async Task<(string Query, Stopwatch SinceTriggeringPost)> RaiseTaskAsync()
+    /// <summary>
+    /// Posts four negatives and a fifth: the fifth raises the task (5 of 5 negative, the minimum
+    /// reached) once the pipeline has run. Returns the ids of the five items.
+    /// </summary>
+    private async Task<(string Query, Stopwatch SinceTriggeringPost, List<string> FeedbackIds)> RaiseTaskAsync()
     {
         var api = app.CreateApiClient();
         var query = ApiClientExtensions.Unique("Hub pattern");
-        for (var i = 0; i < 4; i++)
+        var ids = new List<string>();
+        for (var i = 0; i < 5; i++)
         {
-            Assert.Equal(HttpStatusCode.Accepted, (await api.PostFeedbackAsync(query, "negative")).StatusCode);
+            var clock = Stopwatch.StartNew();
+            var response = await api.PostFeedbackAsync(query, "negative", pattern: query);
+            Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+            ids.Add((string)(await response.ReadJsonAsync())["id"]!);
+            if (i == 4)
+            {
+                return (query, clock, ids);
+            }
         }
-        var clock = Stopwatch.StartNew();
-        Assert.Equal(HttpStatusCode.Accepted, (await api.PostFeedbackAsync(query, "negative")).StatusCode);
-        return (query, clock);
+        throw new UnreachableException();
     }
 
     [Fact]
@@ -48,10 +57,10 @@ public class ReviewHubTests(KestrelApp app) : IClassFixture<KestrelApp>
         var api = app.CreateApiClient();
         for (var i = 0; i < 4; i++)
         {
-            await api.PostFeedbackAsync(query, "negative");
+            await api.PostFeedbackAsync(query, "negative", pattern: query);
         }
         clock = Stopwatch.StartNew();
-        await api.PostFeedbackAsync(query, "negative");
+        await api.PostFeedbackAsync(query, "negative", pattern: query);
 
         var (pushed, at) = await created.Task.WaitAsync(TimeSpan.FromSeconds(5));
         Assert.True(at < Within, $"pushed after {at.TotalMilliseconds} ms");
@@ -75,14 +84,16 @@ public class ReviewHubTests(KestrelApp app) : IClassFixture<KestrelApp>
         await hub.StartAsync();
         await hub.InvokeAsync("JoinLiveFeed");
 
-        var (query, _) = await RaiseTaskAsync();
+        var (_, _, ids) = await RaiseTaskAsync();
 
-        await WaitUntilAsync(() => { lock (feedback) { return feedback.Count(f => f.GetProperty("patternKey").GetString() == query.ToLowerInvariant()) == 5; } });
-        var one = feedback.First(f => f.GetProperty("patternKey").GetString() == query.ToLowerInvariant());
+        // Pushed on the acknowledgement, before the pipeline has assigned the pattern.
+        await WaitUntilAsync(() => { lock (feedback) { return feedback.Count(f => ids.Contains(f.GetProperty("id").GetString()!)) == 5; } });
+        var one = feedback.First(f => ids.Contains(f.GetProperty("id").GetString()!));
         Assert.Equal("negative", one.GetProperty("type").GetString());
         Assert.False(string.IsNullOrEmpty(one.GetProperty("id").GetString()));
         Assert.False(string.IsNullOrEmpty(one.GetProperty("interactionId").GetString()));
-        await Task.Delay(300); // a task event, had one been sent, arrives with or right after the feedback
+        await app.Factory.WaitForPipelineAsync();
+        await Task.Delay(300); // a task event, had one been sent, arrives right after the pipeline's batch
         Assert.Equal(0, taskEvents);
     }
 
@@ -139,9 +150,10 @@ public class ReviewHubTests(KestrelApp app) : IClassFixture<KestrelApp>
             }
         });
         await hub.StartAsync();
-        var (query, _) = await RaiseTaskAsync();
+        var (query, _, _) = await RaiseTaskAsync();
+        await app.Factory.WaitForPipelineAsync();
         var tasks = await app.CreateApiClient().GetItemsAsync("/api/v1/review-tasks?status=open&pageSize=500");
-        Volatile.Write(ref taskId, (long)tasks.Single(t => (string)t!["patternKey"]! == query.ToLowerInvariant())!["id"]!);
+        Volatile.Write(ref taskId, (long)tasks.Single(t => (string)t!["patternKey"]! == query)!["id"]!);
 
         var claim = await reviewer.Client.PostAsync($"/api/v1/review-tasks/{taskId}/claim", null);
 

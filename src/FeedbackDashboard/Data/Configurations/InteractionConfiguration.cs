@@ -26,6 +26,8 @@ public sealed class InteractionConfiguration : IEntityTypeConfiguration<Interact
                     m => m.Aggregate(0, (hash, pair) => HashCode.Combine(hash, pair.Key, pair.Value)),
                     m => new Dictionary<string, string>(m)))
             .HasMaxLength(64_000);
+        builder.Property(i => i.QueryEmbedding).IsEmbedding();
+        // Also finds the interactions still waiting for a pattern (PatternKey IS NULL).
         builder.HasIndex(i => i.PatternKey);
         builder.HasIndex(i => i.CreatedAt);
     }

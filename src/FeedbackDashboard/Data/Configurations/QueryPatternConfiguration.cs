@@ -11,5 +11,7 @@ public sealed class QueryPatternConfiguration : IEntityTypeConfiguration<QueryPa
         builder.HasKey(p => p.Key);
         builder.Property(p => p.Key).HasMaxLength(Interaction.MaxPatternLength);
         builder.Property(p => p.RepresentativeQuery).HasMaxLength(Interaction.MaxQueryLength);
+        builder.Property(p => p.Embedding).IsEmbedding();
+        builder.HasIndex(p => p.CreatedAt);
     }
 }

@@ -6,6 +6,8 @@ namespace FeedbackDashboard.Data.Configurations;
 
 public sealed class UserFeedbackConfiguration : IEntityTypeConfiguration<UserFeedback>
 {
+    public const string PendingIndex = "IX_Feedback_Pending";
+
     public void Configure(EntityTypeBuilder<UserFeedback> builder)
     {
         builder.ToTable("Feedback");
@@ -25,5 +27,7 @@ public sealed class UserFeedbackConfiguration : IEntityTypeConfiguration<UserFee
         builder.HasIndex(f => new { f.PatternKey, f.Id });
         builder.HasIndex(f => new { f.Type, f.CreatedAt });
         builder.HasIndex(f => f.CreatedAt);
+        // The pipeline's queue: the provider contexts filter it to the pending rows (ProcessedAt IS NULL).
+        builder.HasIndex(f => f.ProcessedAt).HasDatabaseName(PendingIndex);
     }
 }

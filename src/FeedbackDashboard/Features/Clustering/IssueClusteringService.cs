@@ -59,22 +59,29 @@ public sealed class IssueClusteringService(
             .Where(f => (f.Type == FeedbackType.ThumbsDown || f.Type == FeedbackType.Correction) && f.CreatedAt >= window.StartUtc)
             .OrderByDescending(f => f.Id)
             .Take(options.Value.MaxItems)
-            .Join(db.Interactions, f => f.InteractionId, i => i.Id, (f, i) => new { f.Id, f.Comment, f.CreatedAt, i.Query })
+            .Join(db.Interactions, f => f.InteractionId, i => i.Id, (f, i) => new { f.Id, f.Comment, f.CreatedAt, i.Query, i.QueryEmbedding })
             .ToListAsync(cancellationToken);
         var texts = items.Select(x => string.IsNullOrWhiteSpace(x.Comment) ? x.Query : x.Comment).ToList();
 
-        var vectors = new List<float[]>(texts.Count);
-        var slice = Math.Max(1, (texts.Count + EmbeddingSlices - 1) / EmbeddingSlices);
-        for (var start = 0; start < texts.Count; start += slice)
+        // Items without a comment are clustered by their question, whose embedding the pipeline stored.
+        var vectors = items.Select(x => string.IsNullOrWhiteSpace(x.Comment) ? x.QueryEmbedding : null).ToArray();
+        var missing = Enumerable.Range(0, items.Count).Where(i => vectors[i] is null).ToList();
+        var slice = Math.Max(1, (missing.Count + EmbeddingSlices - 1) / EmbeddingSlices);
+        for (var start = 0; start < missing.Count; start += slice)
         {
-            status.Report("embedding", 0.05 + 0.75 * start / Math.Max(1, texts.Count));
-            vectors.AddRange(embedder.Embed(texts.Skip(start).Take(slice).ToList(), cancellationToken));
+            status.Report("embedding", 0.05 + 0.75 * start / Math.Max(1, missing.Count));
+            var part = missing.Skip(start).Take(slice).ToList();
+            var embedded = embedder.Embed(part.Select(i => texts[i]).ToList(), cancellationToken);
+            for (var k = 0; k < part.Count; k++)
+            {
+                vectors[part[k]] = embedded[k];
+            }
         }
 
         status.Report("clustering", 0.85);
         var groups = texts.Count == 0
             ? []
-            : _clusterer.ClusterVectors(vectors, cancellationToken).Labels
+            : _clusterer.ClusterVectors(vectors!, cancellationToken).Labels
                 .Select((label, index) => (label, index))
                 .Where(x => x.label >= 0)
                 .GroupBy(x => x.label, x => x.index)
@@ -104,7 +111,7 @@ public sealed class IssueClusteringService(
                 : db.IssueClusters.Add(new IssueCluster { Label = "", RepresentativeText = "", TrendJson = "[]", SamplesJson = "[]", FirstSeenAt = now }).Entity;
             var perDay = members.GroupBy(i => DateOnly.FromDateTime(items[i].CreatedAt.UtcDateTime)).ToDictionary(d => d.Key, d => d.Count());
             cluster.Label = Fit(IssueLabeler.Label(clusterTexts[g], clusterTexts), IssueCluster.MaxLabelLength);
-            cluster.RepresentativeText = Fit(texts[NearestCentre(members, vectors)], IssueCluster.MaxTextLength);
+            cluster.RepresentativeText = Fit(texts[NearestCentre(members, vectors!)], IssueCluster.MaxTextLength);
             cluster.Frequency = members.Count;
             cluster.TrendJson = JsonSerializer.Serialize(window.EachDay().Select(d => perDay.GetValueOrDefault(d)));
             cluster.SamplesJson = JsonSerializer.Serialize(members.Select(i => items[i].Comment).OfType<string>()
@@ -121,7 +128,7 @@ public sealed class IssueClusteringService(
     }
 
     /// <summary>The member most like the cluster as a whole: its representative.</summary>
-    private static int NearestCentre(List<int> members, List<float[]> vectors)
+    private static int NearestCentre(List<int> members, IReadOnlyList<float[]> vectors)
     {
         var centre = new float[vectors[members[0]].Length];
         foreach (var i in members)

@@ -3,7 +3,7 @@ namespace FeedbackDashboard.Features.Demo;
 /// <summary>What the demo's AI applications are asked, and how well each pattern is answered.</summary>
 internal static class DemoCatalog
 {
-    /// <param name="Variants">Wordings of the same question (the text matcher folds only case and punctuation).</param>
+    /// <param name="Variants">Wordings of the same question: the semantic patterns must group them.</param>
     /// <param name="NegativeShare">How often users dislike the answer normally.</param>
     /// <param name="GoesBadDaysAgo">From this many days ago the answers get worse (a bad release), or null.</param>
     /// <param name="Correction">What users write to correct a bad answer, or null.</param>
@@ -19,42 +19,42 @@ internal static class DemoCatalog
 
     public static readonly DemoPattern[] Patterns =
     [
-        new("support-bot", ["How do I reset my password?", "how do i reset my password", "How do I reset my password"],
+        new("support-bot", ["How do I reset my password?", "I forgot my password, how do I reset it?", "reset password", "How can I reset my password?"],
             "Go to Settings > Security and choose Reset password.", 0.05, 6,
             ["The reset link in the email has expired already", "There is no Security tab in settings anymore", "It sent me to a 404 page"],
             "Since the 4.2 release the reset is under Profile > Sign-in & security, and the link is valid for 30 minutes."),
-        new("support-bot", ["What are your opening hours?", "what are your opening hours"],
+        new("support-bot", ["What are your opening hours?", "what time do you open", "What are your opening times?"],
             "We are open Monday to Friday, 9:00 to 17:00.", 0.04, null,
             ["Didn't mention weekends"], null),
-        new("support-bot", ["Can I get a refund for my annual plan?", "can i get a refund for my annual plan"],
+        new("support-bot", ["Can I get a refund for my annual plan?", "refund annual plan", "Can I get my money back on the annual plan?"],
             "Annual plans can be refunded within 14 days of purchase.", 0.08, 12,
             ["The policy says 30 days, not 14", "Wrong refund window", "That's not what the terms say"],
             "Annual plans can be refunded within 30 days of purchase, pro rata after that."),
-        new("support-bot", ["How do I export my data?", "how do I export my data"],
+        new("support-bot", ["How do I export my data?", "export my data", "How can I export all of my data?"],
             "Use Account > Export and pick CSV or JSON.", 0.06, null,
             ["Export is greyed out for me"], null),
-        new("docs-assistant", ["How do I configure SSO with Okta?", "how do i configure sso with okta"],
+        new("docs-assistant", ["How do I configure SSO with Okta?", "Set up Okta single sign-on", "okta sso configuration"],
             "Add a SAML app in Okta and paste its metadata URL under Admin > SSO.", 0.07, null,
             ["Missing the attribute mapping step"], null),
-        new("docs-assistant", ["What is the API rate limit?", "what is the api rate limit"],
+        new("docs-assistant", ["What is the API rate limit?", "api rate limits", "What's the rate limit of the API?"],
             "The API allows 100 requests per minute per key.", 0.1, 9,
             ["It's 1000 per minute on the business plan", "Outdated number", "Rate limit answer is wrong for enterprise"],
             "100 requests per minute on Free, 1,000 on Business, 10,000 on Enterprise, per key."),
-        new("docs-assistant", ["How do I rotate an API key?", "how do i rotate an api key"],
+        new("docs-assistant", ["How do I rotate an API key?", "rotate api key", "How do I rotate my API keys?"],
             "Create a new key, deploy it, then revoke the old one under Admin > API keys.", 0.05, null,
             ["Too vague"], null),
-        new("docs-assistant", ["Does the SDK support Python 3.13?", "does the sdk support python 3.13"],
+        new("docs-assistant", ["Does the SDK support Python 3.13?", "Is Python 3.13 supported by the SDK?", "sdk python 3.13 support"],
             "Yes, the SDK supports Python 3.8 and later.", 0.09, 4,
             ["3.8 support was dropped", "Answer is too confident, 3.13 wheels are missing", "Should mention the minimum is now 3.10"],
             "Answer more carefully about version support and link to the compatibility table instead of guessing.", "behavior"),
-        new("sales-copilot", ["Summarise this account's open opportunities", "summarise this account's open opportunities"],
+        new("sales-copilot", ["Summarise this account's open opportunities", "Summarise the open opportunities on this account", "summarise open opportunities"],
             "There are 3 open opportunities worth $120k in total.", 0.12, null,
             ["Included closed-lost deals", "Too long"], null),
-        new("sales-copilot", ["Draft a follow-up email after the demo", "draft a follow-up email after the demo"],
+        new("sales-copilot", ["Draft a follow-up email after the demo", "Write a follow up email to send after the product demo", "follow-up email after demo"],
             "Hi {name}, thanks for your time today...", 0.15, 8,
             ["Tone is far too pushy", "Way too long for a follow-up", "Made up a discount we don't offer"],
             "Keep follow-up emails under 120 words, friendly, and never mention discounts.", "behavior"),
-        new("sales-copilot", ["What discount can I offer?", "what discount can I offer"],
+        new("sales-copilot", ["What discount can I offer?", "How much discount am I allowed to give?", "What discount am I allowed to offer?"],
             "You can offer up to 20% without approval.", 0.07, null,
             ["Should be 10% without approval"], "Up to 10% without approval; 10-25% needs a manager."),
     ];

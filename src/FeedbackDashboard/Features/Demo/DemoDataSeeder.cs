@@ -2,6 +2,7 @@ using System.Security.Claims;
 using FeedbackDashboard.Core.Review;
 using FeedbackDashboard.Data;
 using FeedbackDashboard.Features.Access;
+using FeedbackDashboard.Features.Pipeline;
 using FeedbackDashboard.Features.Review;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -17,6 +18,7 @@ namespace FeedbackDashboard.Features.Demo;
 internal sealed class DemoDataSeeder(
     IServiceScopeFactory scopeFactory,
     IDbContextFactory<FeedbackDbContext> contextFactory,
+    FeedbackPipeline pipeline,
     IOptions<DemoOptions> options,
     TimeProvider time,
     ILogger<DemoDataSeeder> logger) : IHostedService
@@ -52,6 +54,8 @@ internal sealed class DemoDataSeeder(
             var volume = random.Next(ItemsPerHourMin, ItemsPerHourMax + 1) + (settings.SeedDays - daysAgo) / 10;
             var items = Enumerable.Range(0, volume).Select(_ => generator.Next(daysAgo)).ToList();
             await system.CollectFeedbackBatchAsync(items, cancellationToken);
+            // The pipeline worker starts after the seeding; here it runs on the demo's clock, hour by hour.
+            await pipeline.ProcessPendingAsync(clock, cancellationToken);
             total += items.Count;
             if (hour % 72 == 0)
             {

@@ -43,7 +43,16 @@ public sealed class AggregateUpdater
             }
         }
 
-        foreach (var group in stored.GroupBy(f => (Day: DayOf(f), f.PatternKey)))
+        await AddToPatternsAsync(db, stored.Where(f => f.PatternKey is not null), cancellationToken);
+    }
+
+    /// <summary>
+    /// Folds feedback into its pattern's daily aggregate. Called once per item, by whoever sets its
+    /// pattern key: the ingest transaction when the pattern was known, else the pipeline's.
+    /// </summary>
+    public async Task AddToPatternsAsync(FeedbackDbContext db, IEnumerable<UserFeedback> assigned, CancellationToken cancellationToken)
+    {
+        foreach (var group in assigned.GroupBy(f => (Day: DayOf(f), PatternKey: f.PatternKey!)))
         {
             var add = Sum(group);
             var (day, pattern) = group.Key;

@@ -13,7 +13,7 @@ public sealed record FeedbackDto(
     string? Comment,
     string? CorrectionKind,
     DateTimeOffset CreatedAt,
-    string PatternKey,
+    string? PatternKey,
     string Source)
 {
     public static FeedbackDto From(UserFeedback f) => new(

@@ -7,6 +7,7 @@ namespace FeedbackDashboard.Features.Ingestion;
 /// <summary>
 /// Stores a set of feedback items in one transaction with their new interactions and the
 /// aggregate increments. Returns only after the commit, so whatever it reports stored is durable.
+/// Feedback on an interaction whose pattern is known takes it at once; the rest waits for the pipeline.
 /// </summary>
 public sealed class FeedbackWriter(
     IDbContextFactory<FeedbackDbContext> contextFactory,
@@ -76,7 +77,7 @@ public sealed class FeedbackWriter(
                     outcomes[i] = new CollectOutcome.InteractionNotFound(submission.InteractionId);
                     continue;
                 }
-                interaction = await interactionFactory.AddAsync(db, inlineInteraction, now, cancellationToken);
+                interaction = interactionFactory.Add(db, inlineInteraction, now);
                 interactions[interaction.Id] = interaction;
             }
 

@@ -8,7 +8,7 @@ public sealed record InteractionDto(
     string? Response,
     string Source,
     string? Pattern,
-    string PatternKey,
+    string? PatternKey,
     IReadOnlyDictionary<string, string> Metadata,
     DateTimeOffset CreatedAt)
 {

@@ -34,9 +34,11 @@ public sealed class ReviewTaskTrigger(IDbContextFactory<FeedbackDbContext> conte
 
     private async Task<TriggerResult> TryEvaluateAsync(UserFeedback feedback, TriggerOptions options, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        var patternKey = feedback.PatternKey
+            ?? throw new InvalidOperationException($"Feedback {feedback.Id} has no pattern yet; the pipeline assigns it before the trigger runs.");
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
 
-        var active = await db.ReviewTasks.SingleOrDefaultAsync(t => t.ActivePatternKey == feedback.PatternKey, cancellationToken);
+        var active = await db.ReviewTasks.SingleOrDefaultAsync(t => t.ActivePatternKey == patternKey, cancellationToken);
         if (active is not null)
         {
             return await JoinAsync(db, active, feedback, options, now, cancellationToken);
@@ -44,10 +46,10 @@ public sealed class ReviewTaskTrigger(IDbContextFactory<FeedbackDbContext> conte
 
         // A closed task's feedback does not count again: the window starts after it.
         var after = await db.ReviewTasks
-            .Where(t => t.PatternKey == feedback.PatternKey)
+            .Where(t => t.PatternKey == patternKey)
             .MaxAsync(t => (long?)t.LastFeedbackId, cancellationToken) ?? 0;
         var window = await db.Feedback.AsNoTracking()
-            .Where(f => f.PatternKey == feedback.PatternKey && f.Id <= feedback.Id && f.Id > after)
+            .Where(f => f.PatternKey == patternKey && f.Id <= feedback.Id && f.Id > after)
             .OrderByDescending(f => f.Id)
             .Take(options.WindowSize)
             .ToListAsync(cancellationToken);
@@ -58,22 +60,22 @@ public sealed class ReviewTaskTrigger(IDbContextFactory<FeedbackDbContext> conte
             return new TriggerResult(evaluation, null, TriggerOutcome.None);
         }
 
-        var task = await TriggerReviewAsync(db, feedback, window, evaluation, now, cancellationToken);
+        var task = await TriggerReviewAsync(db, patternKey, feedback, window, evaluation, now, cancellationToken);
         return new TriggerResult(evaluation, task, TriggerOutcome.Raised);
     }
 
     /// <summary>Opens a review task on the window that fired: the design's trigger_review.</summary>
     private async Task<ReviewTask> TriggerReviewAsync(
-        FeedbackDbContext db, UserFeedback trigger, IReadOnlyList<UserFeedback> window, TriggerEvaluation evaluation,
+        FeedbackDbContext db, string patternKey, UserFeedback trigger, IReadOnlyList<UserFeedback> window, TriggerEvaluation evaluation,
         DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var pattern = await db.QueryPatterns.FindAsync([trigger.PatternKey], cancellationToken);
+        var pattern = await db.QueryPatterns.FindAsync([patternKey], cancellationToken);
         var task = new ReviewTask
         {
-            PatternKey = trigger.PatternKey,
+            PatternKey = patternKey,
             Source = trigger.Source,
-            ActivePatternKey = trigger.PatternKey,
-            RepresentativeQuery = pattern?.RepresentativeQuery ?? trigger.PatternKey,
+            ActivePatternKey = patternKey,
+            RepresentativeQuery = pattern?.RepresentativeQuery ?? patternKey,
             SuggestedAction = "",
             TriggerFeedbackId = trigger.Id,
             RelatedCount = evaluation.WindowCount,

@@ -99,7 +99,6 @@ namespace FeedbackDashboard.Data.Migrations.SqlServer
                         .HasColumnType("nvarchar(max)");
 
                     b.Property<string>("PatternKey")
-                        .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
@@ -107,6 +106,9 @@ namespace FeedbackDashboard.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(8000)
                         .HasColumnType("nvarchar(max)");
+
+                    b.Property<byte[]>("QueryEmbedding")
+                        .HasColumnType("varbinary(max)");
 
                     b.Property<string>("RequestedPattern")
                         .HasMaxLength(200)
@@ -139,12 +141,20 @@ namespace FeedbackDashboard.Data.Migrations.SqlServer
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<byte[]>("Embedding")
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<bool>("FromApplication")
+                        .HasColumnType("bit");
+
                     b.Property<string>("RepresentativeQuery")
                         .IsRequired()
                         .HasMaxLength(8000)
                         .HasColumnType("nvarchar(max)");
 
                     b.HasKey("Key");
+
+                    b.HasIndex("CreatedAt");
 
                     b.ToTable("QueryPatterns");
                 });
@@ -181,9 +191,11 @@ namespace FeedbackDashboard.Data.Migrations.SqlServer
                         .HasColumnType("nvarchar(200)");
 
                     b.Property<string>("PatternKey")
-                        .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTimeOffset?>("ProcessedAt")
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<int?>("Rating")
                         .HasColumnType("int");
@@ -205,6 +217,10 @@ namespace FeedbackDashboard.Data.Migrations.SqlServer
                     b.HasIndex("CreatedAt");
 
                     b.HasIndex("InteractionId");
+
+                    b.HasIndex("ProcessedAt")
+                        .HasDatabaseName("IX_Feedback_Pending")
+                        .HasFilter("[ProcessedAt] IS NULL");
 
                     b.HasIndex("PatternKey", "Id");
 

@@ -92,7 +92,6 @@ namespace FeedbackDashboard.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PatternKey")
-                        .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
@@ -100,6 +99,9 @@ namespace FeedbackDashboard.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(8000)
                         .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("QueryEmbedding")
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("RequestedPattern")
                         .HasMaxLength(200)
@@ -132,12 +134,20 @@ namespace FeedbackDashboard.Data.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<byte[]>("Embedding")
+                        .HasColumnType("BLOB");
+
+                    b.Property<bool>("FromApplication")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("RepresentativeQuery")
                         .IsRequired()
                         .HasMaxLength(8000)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Key");
+
+                    b.HasIndex("CreatedAt");
 
                     b.ToTable("QueryPatterns");
                 });
@@ -172,9 +182,11 @@ namespace FeedbackDashboard.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PatternKey")
-                        .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("ProcessedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int?>("Rating")
                         .HasColumnType("INTEGER");
@@ -195,6 +207,10 @@ namespace FeedbackDashboard.Data.Migrations.Sqlite
                     b.HasIndex("CreatedAt");
 
                     b.HasIndex("InteractionId");
+
+                    b.HasIndex("ProcessedAt")
+                        .HasDatabaseName("IX_Feedback_Pending")
+                        .HasFilter("\"ProcessedAt\" IS NULL");
 
                     b.HasIndex("PatternKey", "Id");
 

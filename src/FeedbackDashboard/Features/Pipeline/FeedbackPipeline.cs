@@ -1,0 +1,145 @@
+using System.Diagnostics;
+using FeedbackDashboard.Core.Feedback;
+using FeedbackDashboard.Data;
+using FeedbackDashboard.Features.Ingestion;
+using FeedbackDashboard.Features.Review;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace FeedbackDashboard.Features.Pipeline;
+
+/// <summary>
+/// What happens to feedback after it was acknowledged, in batches, oldest first: the interactions
+/// get their query pattern (embedding the queries), the feedback takes it and is counted in the
+/// pattern's aggregates, the triggers run and their tasks are pushed, and the items are marked
+/// processed. Every step reads its work from the database, so a restart resumes where it stopped.
+/// </summary>
+public sealed class FeedbackPipeline(
+    IDbContextFactory<FeedbackDbContext> contextFactory,
+    PatternAssigner patterns,
+    AggregateUpdater aggregates,
+    ImprovementTriggers triggers,
+    PipelineMetrics metrics,
+    IOptionsMonitor<PipelineOptions> options,
+    ILogger<FeedbackPipeline> logger)
+{
+    private const int MaxAttempts = 3;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    /// <summary>Processes batches until nothing is pending. One caller at a time per instance.</summary>
+    public async Task<int> ProcessPendingAsync(TimeProvider clock, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            var total = 0;
+            while (await ProcessBatchWithRetryAsync(clock, cancellationToken) is var count and > 0)
+            {
+                total += count;
+            }
+            return total;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task<int> ProcessBatchWithRetryAsync(TimeProvider clock, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await ProcessBatchAsync(clock, cancellationToken);
+            }
+            catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e) && attempt < MaxAttempts)
+            {
+                // Another instance made one of the same patterns first: read the patterns again.
+                logger.LogDebug(e, "Pattern assignment collided with another writer; retrying the batch");
+                patterns.Forget();
+            }
+        }
+    }
+
+    private async Task<int> ProcessBatchAsync(TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var batchSize = options.CurrentValue.BatchSize;
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+
+        var pending = await db.Feedback.Where(f => f.ProcessedAt == null).OrderBy(f => f.Id).Take(batchSize).ToListAsync(cancellationToken);
+        var waiting = await WaitingInteractionsAsync(db, pending, batchSize, cancellationToken);
+        if (pending.Count == 0 && waiting.Count == 0)
+        {
+            return 0;
+        }
+
+        var plan = await patterns.PlanAsync(db, waiting, clock.GetUtcNow(), cancellationToken);
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            await patterns.ApplyAsync(db, plan, cancellationToken);
+            var assigned = await TakePatternsAsync(db, pending, waiting, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            await aggregates.AddToPatternsAsync(db, assigned, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        var now = clock.GetUtcNow();
+        await triggers.CheckAllAsync(pending.Where(f => f.PatternKey is not null), now, cancellationToken);
+
+        var ids = pending.Select(f => f.Id).ToList();
+        now = clock.GetUtcNow();
+        await db.Feedback.Where(f => ids.Contains(f.Id)).ExecuteUpdateAsync(s => s.SetProperty(f => f.ProcessedAt, now), cancellationToken);
+
+        var lags = pending.Select(f => Math.Max(0, (now - f.CreatedAt).TotalMilliseconds)).Order().ToList();
+        metrics.Record(new PipelineBatch(now, pending.Count, waiting.Count,
+            lags.Count > 0 ? lags[lags.Count / 2] : 0, lags.Count > 0 ? lags[^1] : 0,
+            Stopwatch.GetElapsedTime(started).TotalMilliseconds), lags);
+        return pending.Count + waiting.Count;
+    }
+
+    /// <summary>The interactions of the pending feedback that have no pattern yet, then any others recorded on their own.</summary>
+    private static async Task<List<Interaction>> WaitingInteractionsAsync(
+        FeedbackDbContext db, List<UserFeedback> pending, int batchSize, CancellationToken cancellationToken)
+    {
+        var ids = pending.Where(f => f.PatternKey is null).Select(f => f.InteractionId).Distinct().ToList();
+        var waiting = await db.Interactions.Where(i => i.PatternKey == null && ids.Contains(i.Id)).ToListAsync(cancellationToken);
+        if (waiting.Count < batchSize)
+        {
+            waiting.AddRange(await db.Interactions
+                .Where(i => i.PatternKey == null && !ids.Contains(i.Id))
+                .OrderBy(i => i.CreatedAt)
+                .Take(batchSize - waiting.Count)
+                .ToListAsync(cancellationToken));
+        }
+        return waiting;
+    }
+
+    /// <summary>Pending feedback without a pattern takes its interaction's; returns the items that did.</summary>
+    private static async Task<List<UserFeedback>> TakePatternsAsync(
+        FeedbackDbContext db, List<UserFeedback> pending, List<Interaction> waiting, CancellationToken cancellationToken)
+    {
+        var keys = waiting.ToDictionary(i => i.Id, i => i.PatternKey);
+        var elsewhere = pending.Where(f => f.PatternKey is null && !keys.ContainsKey(f.InteractionId)).Select(f => f.InteractionId).Distinct().ToList();
+        if (elsewhere.Count > 0)
+        {
+            // Assigned by an earlier batch (or another instance) after this feedback was stored.
+            foreach (var row in await db.Interactions.AsNoTracking().Where(i => elsewhere.Contains(i.Id)).Select(i => new { i.Id, i.PatternKey }).ToListAsync(cancellationToken))
+            {
+                keys[row.Id] = row.PatternKey;
+            }
+        }
+
+        var assigned = new List<UserFeedback>();
+        foreach (var feedback in pending.Where(f => f.PatternKey is null))
+        {
+            if (keys.GetValueOrDefault(feedback.InteractionId) is { } key)
+            {
+                feedback.PatternKey = key;
+                assigned.Add(feedback);
+            }
+        }
+        return assigned;
+    }
+}

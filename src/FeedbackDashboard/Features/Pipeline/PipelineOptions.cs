@@ -1,0 +1,24 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace FeedbackDashboard.Features.Pipeline;
+
+/// <summary>The background pipeline after ingest. Bound from the "Pipeline" section.</summary>
+public sealed class PipelineOptions
+{
+    public const string SectionName = "Pipeline";
+
+    /// <summary>Feedback items (and waiting interactions) taken per batch: one embedding call, one transaction.</summary>
+    [Range(1, 5_000)]
+    public int BatchSize { get; set; } = 256;
+
+    /// <summary>
+    /// Ids the in-memory channel holds before it stops taking more. Nothing is lost beyond it: the
+    /// database is the queue, and the pipeline reads whatever is pending from there.
+    /// </summary>
+    [Range(1, 1_000_000)]
+    public int ChannelCapacity { get; set; } = 20_000;
+
+    /// <summary>How often the pipeline looks for pending work it was not told about (another instance, a restart).</summary>
+    [Range(1, 3_600)]
+    public int SweepSeconds { get; set; } = 5;
+}

@@ -1,0 +1,35 @@
+using FeedbackDashboard.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace FeedbackDashboard.Features.Pipeline;
+
+/// <summary>How far behind the pipeline is: what waits in the database (all instances) and the recent batches of this one.</summary>
+public sealed class PipelineStatusReader(IDbContextFactory<FeedbackDbContext> contextFactory, PipelineMetrics metrics, TimeProvider time)
+{
+    public async Task<PipelineStatus> ReadAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var pendingFeedback = await db.Feedback.CountAsync(f => f.ProcessedAt == null, cancellationToken);
+        var oldest = await db.Feedback.Where(f => f.ProcessedAt == null).OrderBy(f => f.Id).Select(f => (DateTimeOffset?)f.CreatedAt).FirstOrDefaultAsync(cancellationToken);
+        var pendingInteractions = await db.Interactions.CountAsync(i => i.PatternKey == null, cancellationToken);
+        var now = time.GetUtcNow();
+        return new PipelineStatus(
+            pendingFeedback,
+            pendingInteractions,
+            oldest is { } at ? Math.Max(0, (now - at).TotalSeconds) : 0,
+            metrics.ProcessedTotal,
+            metrics.LastBatchAt,
+            metrics.LastError,
+            metrics.History());
+    }
+}
+
+/// <param name="OldestPendingSeconds">How long the oldest waiting item has waited: the pipeline's lag right now.</param>
+public sealed record PipelineStatus(
+    int PendingFeedback,
+    int PendingInteractions,
+    double OldestPendingSeconds,
+    long ProcessedTotal,
+    DateTimeOffset? LastBatchAt,
+    string? LastError,
+    IReadOnlyList<PipelineBatch> RecentBatches);

@@ -1,0 +1,71 @@
+using FeedbackDashboard.Core.Clustering;
+using FeedbackDashboard.Core.Patterns;
+
+namespace FeedbackDashboard.Core.Tests.Patterns;
+
+public class SemanticPatternIndexTests
+{
+    private static float[] Unit(params float[] values)
+    {
+        VectorMath.Normalize(values);
+        return values;
+    }
+
+    [Fact]
+    public void Nearest_IsTheMostSimilarPattern_WhenItReachesTheThreshold()
+    {
+        var index = new SemanticPatternIndex();
+        index.Add("password", Unit(1, 0, 0));
+        index.Add("hours", Unit(0, 1, 0));
+
+        var match = index.Nearest(Unit(0.9f, 0.3f, 0), threshold: 0.75);
+
+        Assert.Equal("password", match!.Key);
+        Assert.Equal(0.949, match.Similarity, 3);
+    }
+
+    [Theory]
+    [InlineData(0.94, "password")]
+    [InlineData(0.95, null)]
+    public void Nearest_BelowTheThreshold_IsNone(double threshold, string? expected)
+    {
+        var index = new SemanticPatternIndex();
+        index.Add("password", Unit(1, 0, 0));
+
+        Assert.Equal(expected, index.Nearest(Unit(0.9f, 0.3f, 0), threshold)?.Key);
+    }
+
+    [Fact]
+    public void Empty_MatchesNothing_AndAKeyIsHeldOnce()
+    {
+        var index = new SemanticPatternIndex();
+        Assert.Null(index.Nearest(Unit(1, 0), 0));
+
+        index.Add("a", Unit(1, 0));
+        index.Add("a", Unit(0, 1));
+
+        Assert.Equal(1, index.Count);
+        Assert.Equal("a", index.Nearest(Unit(1, 0), 0.99)!.Key);
+        index.Clear();
+        Assert.False(index.Contains("a"));
+    }
+}
+
+public class PatternKeysTests
+{
+    [Theory]
+    [InlineData("  How do I reset my password?? ", "how do i reset my password")]
+    [InlineData("???", "???")]
+    public void FromQuery_FoldsTheQuery(string query, string expected) => Assert.Equal(expected, PatternKeys.FromQuery(query));
+
+    [Fact]
+    public void LongKeys_KeepAPrefixAndAHash_SoTheyStayDistinct()
+    {
+        var a = PatternKeys.FromApplication(new string('a', 300) + "1");
+        var b = PatternKeys.FromApplication(new string('a', 300) + "2");
+
+        Assert.Equal(200, a.Length);
+        Assert.NotEqual(a, b);
+        Assert.StartsWith(new string('a', 100), a);
+    }
+}
