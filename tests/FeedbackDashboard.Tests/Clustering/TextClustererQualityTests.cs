@@ -45,6 +45,21 @@ public class TextClustererQualityTests
         Assert.True(VectorMath.Dot(v[0], v[1]) > VectorMath.Dot(v[0], v[2]) + 0.2f);
     }
 
+    [Fact]
+    public void QuantizedModel_StaysCloseToTheFloat32One()
+    {
+        var (texts, _) = Slice(4);
+        using var full = new MiniLmEmbedder(quantized: false);
+        using var quantized = new MiniLmEmbedder(quantized: true);
+
+        var a = full.Embed(texts);
+        var b = quantized.Embed(texts);
+
+        var cosines = a.Select((v, i) => VectorMath.Dot(v, b[i])).ToList();
+        Assert.True(cosines.Average() > 0.98, $"mean cosine {cosines.Average():0.000}");
+        Assert.True(cosines.Min() > 0.9, $"lowest cosine {cosines.Min():0.000}");
+    }
+
     private static (string Text, string Category)? ParseLine(string line)
     {
         // The slice needs only simple rows: a quoted or plain text, then the category after the last comma.

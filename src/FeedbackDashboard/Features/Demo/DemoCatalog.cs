@@ -33,7 +33,7 @@ internal static class DemoCatalog
         new("support-bot", ["How do I export my data?", "export my data", "How can I export all of my data?"],
             "Use Account > Export and pick CSV or JSON.", 0.06, null,
             ["Export is greyed out for me"], null),
-        new("docs-assistant", ["How do I configure SSO with Okta?", "Set up Okta single sign-on", "okta sso configuration"],
+        new("docs-assistant", ["How do I configure SSO with Okta?", "okta sso configuration", "How do I set up SSO with Okta?"],
             "Add a SAML app in Okta and paste its metadata URL under Admin > SSO.", 0.07, null,
             ["Missing the attribute mapping step"], null),
         new("docs-assistant", ["What is the API rate limit?", "api rate limits", "What's the rate limit of the API?"],
