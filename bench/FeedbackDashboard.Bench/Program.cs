@@ -5,6 +5,7 @@ return args.FirstOrDefault() switch
     "insights" => await InsightsBenchmark.RunAsync(args[1..]),
     "clustering" => ClusteringBenchmark.Run(args[1..]),
     "patterns" => PatternsBenchmark.Run(args[1..]),
+    "pipeline" => await PipelineBenchmark.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -13,5 +14,6 @@ static int Usage()
     Console.Error.WriteLine("usage: bench/run.sh insights [--rows 1000000] [--scale 10] [--days 90] [--patterns 1000]");
     Console.Error.WriteLine("       bench/run.sh clustering [FILE.csv with columns text,category]");
     Console.Error.WriteLine("       bench/run.sh patterns [FILE.csv with columns text,category]");
+    Console.Error.WriteLine("       bench/run.sh pipeline [--rate 50] [--seconds 20]");
     return 2;
 }
