@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using FeedbackDashboard.Features.Access;
 using Microsoft.Playwright;
 
@@ -49,7 +50,18 @@ public class SignInTests(BrowserAppFixture app) : IClassFixture<BrowserAppFixtur
 
         await page.GetByRole(AriaRole.Tab, new() { Name = "Pipeline" }).ClickAsync();
         await Assertions.Expect(page.Locator("[data-kpi='Behind by']")).ToBeVisibleAsync();
-        await Assertions.Expect(page.Locator("[data-testid='pipeline-lag'] svg")).ToBeVisibleAsync();
+        using var api = app.CreateApiClient();
+        foreach (var query in new[] { "How do I export my data?", "export my data", "When do you open?", "what time do you open", "Can I get a refund?" })
+        {
+            var id = $"pipeline-{Guid.NewGuid():N}";
+            (await api.PostAsJsonAsync("/api/v1/feedback", new { interactionId = id, type = "positive", interaction = new { id, query, source = "browser-test" } }))
+                .EnsureSuccessStatusCode();
+            await Task.Delay(400); // apart, so that they make several batches
+        }
+        // The panel refreshes every 2 s: the batches that processed these items appear in the chart.
+        var markers = page.Locator("[data-testid='pipeline-lag'] .apexcharts-series-markers circle, [data-testid='pipeline-lag'] .apexcharts-marker");
+        await Assertions.Expect(markers.Nth(3)).ToBeVisibleAsync(new() { Timeout = 10_000 });
+        await page.WaitForTimeoutAsync(500); // the chart's animation, for the screenshot
         await page.ScreenshotStepAsync(nameof(Admin_UsesTheInteractiveAdminPage_UnderTheContentSecurityPolicy), 2, "pipeline");
         Assert.Empty(errors);
     }

@@ -38,6 +38,10 @@ public class IssuesAndExportApiTests(FeedbackAppFactory app) : IClassFixture<Fee
         Assert.Contains(insights["commonIssues"]!.AsArray(), c => (long)c!["issueId"]! == (long)refundIssue["id"]!);
 
         // A second run over the same feedback keeps the issue's id, so links to it keep working.
+        var tooSoon = await _client.PostAsync("/api/v1/issues/recompute?wait=true", null);
+        Assert.Equal(HttpStatusCode.TooManyRequests, tooSoon.StatusCode);
+        Assert.NotNull(tooSoon.Headers.RetryAfter);
+        app.Clock.Advance(TimeSpan.FromSeconds(31));
         var again = (await (await _client.PostAsync("/api/v1/issues/recompute?wait=true", null)).ReadJsonAsync())["items"]!.AsArray();
         Assert.Contains(again, i => (long)i!["id"]! == (long)refundIssue["id"]!);
     }

@@ -21,4 +21,8 @@ public sealed class ClusteringOptions
     /// <summary>The newest this many negative items are clustered (embedding and an n² distance matrix bound the cost).</summary>
     [Range(10, 20_000)]
     public int MaxItems { get; set; } = 5_000;
+
+    /// <summary>POST /api/v1/issues/recompute?wait=true within this many seconds of the last run answers 429.</summary>
+    [Range(0, 3_600)]
+    public int MinSecondsBetweenWaitedRuns { get; set; } = 30;
 }

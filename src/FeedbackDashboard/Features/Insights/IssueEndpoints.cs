@@ -1,3 +1,5 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
 using FeedbackDashboard.Features.Clustering;
 using FeedbackDashboard.Features.Review;
 using FeedbackDashboard.Features.Shared;
@@ -33,13 +35,26 @@ public static class IssueEndpoints
         return !errors.IsEmpty ? Problems.Validation(errors) : TypedResults.Ok(await issues.FeedbackAsync(id, page, pageSize, cancellationToken));
     }
 
+    /// <summary>
+    /// Requests without waiting fold into one background run. A waited-for run takes a core for
+    /// seconds, so one a caller asks for right after another answers 429 with Retry-After.
+    /// </summary>
     private static async Task<IResult> Recompute(
-        IssueClusteringWorker worker, IssueClusteringService clustering, IssueQueries issues, CancellationToken cancellationToken, bool wait = false)
+        IssueClusteringWorker worker, IssueClusteringService clustering, IssueQueries issues, ClusteringStatus status,
+        IOptions<ClusteringOptions> options, TimeProvider time, HttpContext http, CancellationToken cancellationToken, bool wait = false)
     {
         if (!wait)
         {
             worker.Request();
             return TypedResults.Accepted((string?)null);
+        }
+        var spacing = TimeSpan.FromSeconds(options.Value.MinSecondsBetweenWaitedRuns);
+        if (status.Running || (status.LastRunAt is { } last && time.GetUtcNow() - last < spacing))
+        {
+            var retryAfter = status.LastRunAt is { } at ? Math.Max(1, (int)Math.Ceiling((at + spacing - time.GetUtcNow()).TotalSeconds)) : 1;
+            http.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
+            return Problems.Status(StatusCodes.Status429TooManyRequests, "Issues were just computed",
+                $"The issues were computed less than {spacing.TotalSeconds:0} s ago (or are being computed); read them with GET /api/v1/issues, or ask again in {retryAfter} s.");
         }
         await clustering.RunAsync(cancellationToken);
         return TypedResults.Ok(new ItemsResponse<IssueSummary>(await issues.ListAsync(cancellationToken: cancellationToken)));

@@ -100,24 +100,35 @@ function build(options, series, dark, dotNetRef) {
     };
 }
 
+function shapeOf(series) {
+    return series.map(s => `${s.name}|${s.type}|${s.axis}`).join(";");
+}
+
 export async function render(element, options, series, dark, dotNetRef) {
     await ensureLibrary();
     dispose(element);
     const chart = new ApexCharts(element, build(options, series, dark, dotNetRef));
-    charts.set(element, { chart, kind: kindName(options.kind) });
+    charts.set(element, { chart, kind: kindName(options.kind), options, dark, dotNetRef, shape: shapeOf(series) });
     await chart.render();
 }
 
 export async function updateSeries(element, series) {
     const entry = charts.get(element);
-    if (entry) {
-        await entry.chart.updateSeries(toApexSeries(series, entry.kind), true);
+    if (!entry) {
+        return;
     }
+    if (shapeOf(series) !== entry.shape) {
+        // From empty to data, or other series: strokes, markers, axes and tooltips follow the series, so build again.
+        await render(element, entry.options, series, entry.dark, entry.dotNetRef);
+        return;
+    }
+    await entry.chart.updateSeries(toApexSeries(series, entry.kind), true);
 }
 
 export async function setTheme(element, dark) {
     const entry = charts.get(element);
     if (entry) {
+        entry.dark = dark;
         await entry.chart.updateOptions(themeOptions(dark), false, false);
     }
 }
