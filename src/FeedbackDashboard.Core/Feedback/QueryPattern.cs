@@ -14,5 +14,5 @@ public sealed class QueryPattern
     public bool FromApplication { get; init; }
 
     /// <summary>The representative query's embedding, which new queries are compared with.</summary>
-    public float[]? Embedding { get; init; }
+    public float[]? Embedding { get; set; }
 }

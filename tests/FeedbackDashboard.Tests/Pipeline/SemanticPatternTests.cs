@@ -113,3 +113,25 @@ public class StrictThresholdTests(StrictThresholdTests.StrictAppFactory app) : I
         Assert.Empty(await client.GetItemsAsync("/api/v1/review-tasks"));
     }
 }
+
+/// <summary>A database from before patterns had embeddings: its patterns are embedded once, then joined by meaning.</summary>
+public class PatternsFromBeforeEmbeddingsTests(FeedbackAppFactory app) : IClassFixture<FeedbackAppFactory>
+{
+    [Fact]
+    public async Task AnOldPattern_IsJoinedByAParaphrase()
+    {
+        var client = app.CreateApiClient();
+        await using (var db = app.CreateDbContext())
+        {
+            db.QueryPatterns.Add(new Core.Feedback.QueryPattern { Key = "what is the api rate limit", RepresentativeQuery = "What is the API rate limit?", CreatedAt = app.Clock.GetUtcNow() });
+            await db.SaveChangesAsync();
+        }
+
+        var response = await client.PostFeedbackAsync("What's the rate limit of the API?", "negative");
+
+        var interactionId = (string)(await response.ReadJsonAsync())["interactionId"]!;
+        await using var check = app.CreateDbContext();
+        Assert.Equal("what is the api rate limit", (await check.Interactions.SingleAsync(i => i.Id == interactionId)).PatternKey);
+        Assert.Equal(384, (await check.QueryPatterns.SingleAsync(p => p.Key == "what is the api rate limit")).Embedding!.Length);
+    }
+}

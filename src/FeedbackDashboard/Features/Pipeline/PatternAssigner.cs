@@ -19,6 +19,7 @@ public sealed class PatternAssigner(IEmbedder embedder, IOptionsMonitor<PatternO
     private readonly SemanticPatternIndex _index = new();
     private readonly Dictionary<string, float[]> _recentQueries = new(StringComparer.Ordinal);
     private DateTimeOffset? _loadedUpTo;
+    private bool _representativesEmbedded;
 
     /// <summary>
     /// Decides every interaction's pattern, embedding the queries not seen before, without writing:
@@ -26,6 +27,7 @@ public sealed class PatternAssigner(IEmbedder embedder, IOptionsMonitor<PatternO
     /// </summary>
     public async Task<PatternPlan> PlanAsync(FeedbackDbContext db, IReadOnlyList<Interaction> interactions, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        await EmbedRepresentativesAsync(db, cancellationToken);
         await LoadNewPatternsAsync(db, cancellationToken);
         var vectors = Embed(interactions, cancellationToken);
         var threshold = options.CurrentValue.SimilarityThreshold;
@@ -77,6 +79,26 @@ public sealed class PatternAssigner(IEmbedder embedder, IOptionsMonitor<PatternO
     {
         _index.Clear();
         _loadedUpTo = null;
+    }
+
+    /// <summary>Patterns made before patterns had embeddings get one, so that new questions can join them by meaning.</summary>
+    private async Task EmbedRepresentativesAsync(FeedbackDbContext db, CancellationToken cancellationToken)
+    {
+        if (_representativesEmbedded)
+        {
+            return;
+        }
+        var legacy = await db.QueryPatterns.Where(p => !p.FromApplication && p.Embedding == null).ToListAsync(cancellationToken);
+        if (legacy.Count > 0)
+        {
+            var vectors = embedder.Embed(legacy.Select(p => p.RepresentativeQuery).ToList(), cancellationToken);
+            for (var i = 0; i < legacy.Count; i++)
+            {
+                legacy[i].Embedding = vectors[i];
+            }
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        _representativesEmbedded = true;
     }
 
     /// <summary>The semantic patterns made since the last look, by this instance or another.</summary>

@@ -13,6 +13,8 @@ namespace FeedbackDashboard.Data.Migrations.Sqlite
             // Feedback stored before the pipeline existed had its triggers checked on ingest: it is not pending.
             // Its own migration, because SQLite rebuilds the table in the one before (EF warns of SQL beside a rebuild).
             migrationBuilder.Sql("UPDATE \"Feedback\" SET \"ProcessedAt\" = \"CreatedAt\" WHERE \"ProcessedAt\" IS NULL;");
+            // A pattern the application named (some interaction sent its key) is joined by that key only.
+            migrationBuilder.Sql("UPDATE \"QueryPatterns\" SET \"FromApplication\" = 1 WHERE \"Key\" IN (SELECT \"PatternKey\" FROM \"Interactions\" WHERE \"RequestedPattern\" IS NOT NULL);");
         }
 
         /// <inheritdoc />
