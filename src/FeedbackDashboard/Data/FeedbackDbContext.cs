@@ -1,4 +1,7 @@
 using FeedbackDashboard.Core.Clustering;
+using FeedbackDashboard.Core.Corrections;
+using FeedbackDashboard.Core.Knowledge;
+using FeedbackDashboard.Core.Webhooks;
 using FeedbackDashboard.Core.Feedback;
 using FeedbackDashboard.Core.Insights;
 using FeedbackDashboard.Core.Review;
@@ -29,6 +32,13 @@ public abstract class FeedbackDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<TriggerSettings> TriggerSettings => Set<TriggerSettings>();
     public DbSet<IssueCluster> IssueClusters => Set<IssueCluster>();
     public DbSet<IssueClusterMember> IssueClusterMembers => Set<IssueClusterMember>();
+    public DbSet<Correction> Corrections => Set<Correction>();
+    public DbSet<KnowledgeEntry> KnowledgeEntries => Set<KnowledgeEntry>();
+    public DbSet<KnowledgeEntryVersion> KnowledgeEntryVersions => Set<KnowledgeEntryVersion>();
+    public DbSet<InstructionsVersion> InstructionsVersions => Set<InstructionsVersion>();
+    public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+    public DbSet<WebhookAttempt> WebhookAttempts => Set<WebhookAttempt>();
 
     /// <summary>Identity's schema (version 3 has passkeys); Identity reads it from IdentityOptions.</summary>
     public static readonly Version IdentitySchemaVersion = IdentitySchemaVersions.Version3;

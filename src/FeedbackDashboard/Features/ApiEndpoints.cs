@@ -1,4 +1,8 @@
 using FeedbackDashboard.Features.Access;
+using FeedbackDashboard.Features.Audit;
+using FeedbackDashboard.Features.Corrections;
+using FeedbackDashboard.Features.Knowledge;
+using FeedbackDashboard.Features.Webhooks;
 using FeedbackDashboard.Features.Ingestion;
 using FeedbackDashboard.Features.Insights;
 using FeedbackDashboard.Features.Review;
@@ -24,6 +28,10 @@ public static class ApiEndpoints
         read.MapIssueEndpoints();
         read.MapExportEndpoints();
         api.MapReviewActionEndpoints();
+        api.MapCorrectionEndpoints();
+        api.MapKnowledgeEndpoints();
+        api.MapWebhookEndpoints();
+        api.MapAuditEndpoints();
         return api;
     }
 

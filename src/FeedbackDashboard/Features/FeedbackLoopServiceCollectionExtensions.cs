@@ -1,6 +1,9 @@
 using FeedbackDashboard.Core.Triggers;
 using FeedbackDashboard.Features.Admin;
 using FeedbackDashboard.Features.Audit;
+using FeedbackDashboard.Features.Corrections;
+using FeedbackDashboard.Features.Knowledge;
+using FeedbackDashboard.Features.Webhooks;
 using FeedbackDashboard.Features.Ingestion;
 using FeedbackDashboard.Features.Insights;
 using FeedbackDashboard.Features.Realtime;
@@ -33,6 +36,20 @@ public static class FeedbackLoopServiceCollectionExtensions
         services.AddSingleton<ReviewNotifier>();
         services.AddSingleton<ReviewActions>();
         services.AddSingleton<ReviewerDirectory>();
+        services.AddSingleton<AuditQueries>();
+        services.AddSingleton<CorrectionQueries>();
+        services.AddSingleton<CorrectionActions>();
+        services.AddSingleton<KnowledgeBase>();
+        services.AddSingleton<KnowledgeQueries>();
+        services.AddSingleton<Instructions>();
+        services.AddSingleton<WebhookOutbox>();
+        services.AddSingleton<WebhookRegistry>();
+        services.AddHostedService<WebhookDeliveryWorker>();
+        services.AddHttpClient(WebhookDeliveryWorker.HttpClientName, client =>
+        {
+            client.Timeout = TimeSpan.FromSeconds(10);
+            client.DefaultRequestHeaders.UserAgent.ParseAdd("FeedbackDashboard-Webhooks/1.0");
+        });
         services.AddScoped<HumanFeedbackSystem>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         return builder;

@@ -18,7 +18,8 @@ public static class PipelineSettling
         {
             await using (var db = factory.CreateDbContext())
             {
-                if (!await db.Feedback.AnyAsync(f => f.ProcessedAt == null) && !await db.Interactions.AnyAsync(i => i.PatternKey == null))
+                if (!await db.Feedback.AnyAsync(f => f.ProcessedAt == null) && !await db.Interactions.AnyAsync(i => i.PatternKey == null)
+                    && !await db.Corrections.AnyAsync(c => c.GroupId == null))
                 {
                     return;
                 }

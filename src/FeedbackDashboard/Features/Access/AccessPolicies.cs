@@ -20,4 +20,7 @@ public static class AccessPolicies
 
     /// <summary>A signed-in reviewer or admin acting on review tasks through the API; keys are refused.</summary>
     public const string ApiReview = "ApiReview";
+
+    /// <summary>A signed-in admin through the API (webhooks, the audit log); keys are refused.</summary>
+    public const string ApiAdminister = "ApiAdminister";
 }

@@ -86,7 +86,10 @@ public static class AccessServiceCollectionExtensions
                     || AppRoles.All.Any(c.User.IsInRole)))
             .AddPolicy(AccessPolicies.ApiReview, p => p
                 .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName, IdentityConstants.ApplicationScheme)
-                .RequireRole(AppRoles.Reviewer, AppRoles.Admin));
+                .RequireRole(AppRoles.Reviewer, AppRoles.Admin))
+            .AddPolicy(AccessPolicies.ApiAdminister, p => p
+                .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName, IdentityConstants.ApplicationScheme)
+                .RequireRole(AppRoles.Admin));
 
         services.AddSingleton<ApiKeyService>();
         services.AddScoped<UserAdministration>();

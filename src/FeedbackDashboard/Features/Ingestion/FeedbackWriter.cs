@@ -1,5 +1,6 @@
 using FeedbackDashboard.Core.Feedback;
 using FeedbackDashboard.Data;
+using FeedbackDashboard.Features.Corrections;
 using Microsoft.EntityFrameworkCore;
 
 namespace FeedbackDashboard.Features.Ingestion;
@@ -103,6 +104,7 @@ public sealed class FeedbackWriter(
         if (stored.Count > 0)
         {
             await db.SaveChangesAsync(cancellationToken);
+            CorrectionInbox.AddFromFeedback(db, stored, interactions);
             await aggregates.ApplyAsync(db, stored, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }

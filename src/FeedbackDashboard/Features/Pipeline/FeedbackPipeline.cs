@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using FeedbackDashboard.Core.Feedback;
 using FeedbackDashboard.Data;
+using FeedbackDashboard.Features.Corrections;
 using FeedbackDashboard.Features.Ingestion;
 using FeedbackDashboard.Features.Review;
 using Microsoft.EntityFrameworkCore;
@@ -12,11 +13,12 @@ namespace FeedbackDashboard.Features.Pipeline;
 /// What happens to feedback after it was acknowledged, in batches, oldest first: the interactions
 /// get their query pattern (embedding the queries), the feedback takes it and is counted in the
 /// pattern's aggregates, the triggers run and their tasks are pushed, and the items are marked
-/// processed. Every step reads its work from the database, so a restart resumes where it stopped.
+/// processed; then new corrections are grouped with their near-identical ones. Every step reads its work from the database, so a restart resumes where it stopped.
 /// </summary>
 public sealed class FeedbackPipeline(
     IDbContextFactory<FeedbackDbContext> contextFactory,
     PatternAssigner patterns,
+    CorrectionGrouper corrections,
     AggregateUpdater aggregates,
     ImprovementTriggers triggers,
     PipelineMetrics metrics,
@@ -72,7 +74,8 @@ public sealed class FeedbackPipeline(
         var waiting = await WaitingInteractionsAsync(db, pending, batchSize, cancellationToken);
         if (pending.Count == 0 && waiting.Count == 0)
         {
-            return 0;
+            // Corrections are grouped once their feedback has its pattern: after everything else.
+            return await corrections.GroupPendingAsync(db, cancellationToken);
         }
 
         var plan = await patterns.PlanAsync(db, waiting, clock.GetUtcNow(), cancellationToken);

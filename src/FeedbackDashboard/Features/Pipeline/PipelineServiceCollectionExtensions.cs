@@ -16,6 +16,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<PipelineSignal>();
         services.AddSingleton<PipelineMetrics>();
         services.AddSingleton<PatternAssigner>();
+        services.AddSingleton<Corrections.CorrectionGrouper>();
         services.AddSingleton<FeedbackPipeline>();
         services.AddSingleton<PipelineStatusReader>();
         services.AddHostedService<FeedbackPipelineWorker>();

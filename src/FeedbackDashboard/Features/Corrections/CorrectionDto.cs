@@ -1,0 +1,42 @@
+using FeedbackDashboard.Core.Corrections;
+using FeedbackDashboard.Core.Feedback;
+
+namespace FeedbackDashboard.Features.Corrections;
+
+/// <param name="SimilarCount">How many corrections (this one included) say the same or nearly the same thing.</param>
+/// <param name="FeedbackId">The user's feedback item (its client id), or null when a reviewer wrote it.</param>
+/// <param name="ReviewTaskId">The review task it came from, when there is one.</param>
+public sealed record CorrectionDto(
+    long Id,
+    string Status,
+    string Kind,
+    string Source,
+    string? PatternKey,
+    string Query,
+    string? Answer,
+    string OriginalText,
+    string Text,
+    int SimilarCount,
+    string? FeedbackId,
+    long? ReviewTaskId,
+    string? Author,
+    string? DecidedBy,
+    DateTimeOffset? DecidedAt,
+    string? Reason,
+    long? KnowledgeEntryId,
+    DateTimeOffset? AppliedAt,
+    long? AppliedKnowledgeVersionId,
+    long? AppliedInstructionsVersionId,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt)
+{
+    public static CorrectionDto From(Correction c, int similarCount, string? feedbackClientId, long? reviewTaskId) => new(
+        c.Id, c.Status.ToWire(), c.Kind.ToWire(), c.Source, c.PatternKey, c.Query, c.Answer, c.OriginalText, c.Text,
+        similarCount, feedbackClientId, reviewTaskId, c.AuthorName, c.DecidedBy, c.DecidedAt, c.Reason, c.KnowledgeEntryId,
+        c.AppliedAt, c.AppliedKnowledgeVersionId, c.AppliedInstructionsVersionId, c.CreatedAt, c.UpdatedAt);
+}
+
+public sealed record CorrectionFilter(CorrectionStatus? Status = null, CorrectionKind? Kind = null, string? Source = null, int Page = 1, int PageSize = 50)
+{
+    public const int MaxPageSize = 500;
+}

@@ -1,0 +1,73 @@
+using FeedbackDashboard.Core.Corrections;
+using FeedbackDashboard.Data;
+using FeedbackDashboard.Features.Shared;
+using Microsoft.EntityFrameworkCore;
+
+namespace FeedbackDashboard.Features.Corrections;
+
+/// <summary>Reads the corrections inbox, with each correction's group size and the review task it came from.</summary>
+public sealed class CorrectionQueries(IDbContextFactory<FeedbackDbContext> contextFactory)
+{
+    public async Task<PagedList<CorrectionDto>> ListAsync(CorrectionFilter filter, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var query = db.Corrections.AsNoTracking();
+        if (filter.Status is { } status)
+        {
+            query = query.Where(c => c.Status == status);
+        }
+        if (filter.Kind is { } kind)
+        {
+            query = query.Where(c => c.Kind == kind);
+        }
+        if (!string.IsNullOrWhiteSpace(filter.Source))
+        {
+            query = query.Where(c => c.Source == filter.Source);
+        }
+        var total = await query.CountAsync(cancellationToken);
+        var page = await query.OrderByDescending(c => c.Id)
+            .Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize)
+            .ToListAsync(cancellationToken);
+        return new PagedList<CorrectionDto>(await ToDtosAsync(db, page, cancellationToken), filter.Page, filter.PageSize, total);
+    }
+
+    public async Task<CorrectionDto?> GetAsync(long id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var correction = await db.Corrections.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        return correction is null ? null : (await ToDtosAsync(db, [correction], cancellationToken))[0];
+    }
+
+    public async Task<IReadOnlyList<CorrectionDto>> GetManyAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var corrections = await db.Corrections.AsNoTracking().Where(c => ids.Contains(c.Id)).OrderByDescending(c => c.Id).ToListAsync(cancellationToken);
+        return await ToDtosAsync(db, corrections, cancellationToken);
+    }
+
+    /// <summary>How many corrections are waiting for a decision: the navigation badge.</summary>
+    public async Task<int> CountPendingAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Corrections.CountAsync(c => c.Status == CorrectionStatus.Pending, cancellationToken);
+    }
+
+    internal static async Task<IReadOnlyList<CorrectionDto>> ToDtosAsync(FeedbackDbContext db, IReadOnlyList<Correction> corrections, CancellationToken cancellationToken)
+    {
+        var groups = corrections.Select(c => c.GroupId).OfType<long>().Distinct().ToList();
+        var sizes = await db.Corrections.Where(c => c.GroupId != null && groups.Contains(c.GroupId.Value))
+            .GroupBy(c => c.GroupId!.Value).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        var feedbackIds = corrections.Select(c => c.FeedbackId).OfType<long>().ToList();
+        var clientIds = await db.Feedback.Where(f => feedbackIds.Contains(f.Id)).ToDictionaryAsync(f => f.Id, f => f.ClientId, cancellationToken);
+        var tasks = await db.ReviewTaskFeedback.Where(r => feedbackIds.Contains(r.FeedbackId))
+            .GroupBy(r => r.FeedbackId).Select(g => new { g.Key, Task = g.Max(r => r.ReviewTaskId) })
+            .ToDictionaryAsync(g => g.Key, g => g.Task, cancellationToken);
+        return corrections.Select(c => CorrectionDto.From(
+                c,
+                c.GroupId is { } group ? sizes.GetValueOrDefault(group, 1) : 1,
+                c.FeedbackId is { } f ? clientIds.GetValueOrDefault(f) : null,
+                c.ReviewTaskId ?? (c.FeedbackId is { } fid && tasks.TryGetValue(fid, out var task) ? task : null)))
+            .ToList();
+    }
+}

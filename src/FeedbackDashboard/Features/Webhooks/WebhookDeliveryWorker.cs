@@ -1,0 +1,131 @@
+using System.Diagnostics;
+using System.Text;
+using FeedbackDashboard.Core.Webhooks;
+using FeedbackDashboard.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace FeedbackDashboard.Features.Webhooks;
+
+/// <summary>
+/// Sends the queued deliveries that are due, signed, and logs every attempt. A failure is tried again
+/// on <see cref="RetrySchedule"/>; deliveries wait in the database, so a restart or a receiver that is
+/// down for hours loses nothing. Looks for due deliveries every second, and at once when woken.
+/// </summary>
+public sealed class WebhookDeliveryWorker(
+    IDbContextFactory<FeedbackDbContext> contextFactory,
+    IHttpClientFactory httpClients,
+    WebhookOutbox outbox,
+    TimeProvider time,
+    ILogger<WebhookDeliveryWorker> logger) : BackgroundService
+{
+    public const string HttpClientName = "webhooks";
+    private const int BatchSize = 20;
+    private static readonly TimeSpan PollEvery = TimeSpan.FromSeconds(1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                while (await SendDueAsync(stoppingToken) > 0)
+                {
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                logger.LogError(e, "Sending webhooks failed; the deliveries stay queued");
+            }
+            await outbox.WaitAsync(PollEvery, time, stoppingToken);
+        }
+    }
+
+    /// <returns>How many deliveries were attempted.</returns>
+    public async Task<int> SendDueAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        var due = await db.WebhookDeliveries
+            .Where(d => d.Status == DeliveryStatus.Pending && d.NextAttemptAt <= now)
+            .OrderBy(d => d.NextAttemptAt).Take(BatchSize)
+            .ToListAsync(cancellationToken);
+        if (due.Count == 0)
+        {
+            return 0;
+        }
+        var ids = due.Select(d => d.SubscriptionId).Distinct().ToList();
+        var subscriptions = await db.WebhookSubscriptions.AsNoTracking().Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, cancellationToken);
+        await Task.WhenAll(due.Select(d => AttemptAsync(db, d, subscriptions.GetValueOrDefault(d.SubscriptionId), cancellationToken)));
+        await db.SaveChangesAsync(cancellationToken);
+        return due.Count;
+    }
+
+    private async Task AttemptAsync(FeedbackDbContext db, WebhookDelivery delivery, WebhookSubscription? subscription, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        int? status = null;
+        string? error = null;
+        if (subscription is null || !subscription.Enabled)
+        {
+            error = "The subscription is disabled.";
+        }
+        else
+        {
+            try
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Post, subscription.Url)
+                {
+                    Content = new StringContent(delivery.Payload, Encoding.UTF8, "application/json"),
+                };
+                request.Headers.Add(WebhookSignature.HeaderName, WebhookSignature.Header(subscription.Secret, time.GetUtcNow(), delivery.Payload));
+                request.Headers.Add("FeedbackDashboard-Event", delivery.EventType);
+                request.Headers.Add("FeedbackDashboard-Delivery", delivery.EventId);
+                using var response = await httpClients.CreateClient(HttpClientName).SendAsync(request, cancellationToken);
+                status = (int)response.StatusCode;
+                if (!response.IsSuccessStatusCode)
+                {
+                    error = $"The receiver answered {status}.";
+                }
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+            {
+                error = e.Message;
+            }
+        }
+
+        var now = time.GetUtcNow();
+        delivery.Attempts++;
+        delivery.LastStatusCode = status;
+        delivery.LastError = error is null ? null : error[..Math.Min(error.Length, 2_000)];
+        if (error is null)
+        {
+            delivery.Status = DeliveryStatus.Delivered;
+            delivery.DeliveredAt = now;
+        }
+        else if (RetrySchedule.KeepTrying(delivery.CreatedAt, now) && subscription is { Enabled: true })
+        {
+            delivery.NextAttemptAt = now + RetrySchedule.Delay(delivery.Attempts);
+        }
+        else
+        {
+            delivery.Status = DeliveryStatus.Failed;
+        }
+        lock (db)
+        {
+            db.WebhookAttempts.Add(new WebhookAttempt
+            {
+                DeliveryId = delivery.Id, At = now, StatusCode = status, Error = delivery.LastError,
+                DurationMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds,
+            });
+        }
+        if (error is not null)
+        {
+            logger.LogWarning("Webhook delivery {DeliveryId} ({EventType}) to subscription {SubscriptionId} failed: {Error}",
+                delivery.Id, delivery.EventType, delivery.SubscriptionId, error);
+        }
+    }
+}
