@@ -8,5 +8,8 @@ public static class AppRoutes
     public const string ReviewQueue = "/review";
     public const string Issues = "/issues";
     public const string Corrections = "/corrections";
+    public const string Knowledge = "/knowledge";
+    public const string Instructions = "/instructions";
+    public const string Audit = "/audit";
     public const string Admin = "/admin";
 }

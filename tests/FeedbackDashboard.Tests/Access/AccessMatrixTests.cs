@@ -65,6 +65,9 @@ public class AccessMatrixTests(AccessMatrixFixture fixture) : IClassFixture<Acce
         { "GET", "/review", "login denied ok ok login login login login" },
         { "GET", "/corrections", "login denied ok ok login login login login" },
         { "GET", "/admin", "login denied denied ok login login login login" },
+        { "GET", "/instructions", "login denied ok ok login login login login" },
+        { "GET", "/knowledge", "login ok ok ok login login login login" },
+        { "GET", "/audit", "login denied denied ok login login login login" },
         { "GET", "/Account/Manage", "login ok ok ok login login login login" },
         { "GET", "/Account/Manage/ChangePassword", "login ok ok ok login login login login" },
         { "GET", "/Account/Login", "ok ok ok ok ok ok ok ok" },
@@ -86,6 +89,14 @@ public class AccessMatrixTests(AccessMatrixFixture fixture) : IClassFixture<Acce
         { "GET", "/api/v1/feedback/export?format=csv", "401 ok ok ok ok ok 403 401" },
         { "GET", "/api/v1/insights/export?format=json", "401 ok ok ok ok ok 403 401" },
         { "POST", "/api/v1/review-tasks/{task}/release", "401 403 ok ok 403 403 403 401" },
+        { "GET", "/api/v1/corrections", "401 403 ok ok 403 403 403 401" },
+        { "POST", "/api/v1/corrections/bulk", "401 403 ok ok 403 403 403 401" },
+        { "GET", "/api/v1/knowledge?source=matrix", "401 ok ok ok ok ok 403 401" },
+        { "GET", "/api/v1/instructions/matrix/versions", "401 ok ok ok ok ok 403 401" },
+        { "PUT", "/api/v1/instructions/matrix/draft", "401 403 ok ok 403 403 403 401" },
+        { "GET", "/api/v1/webhooks", "401 403 403 ok 403 403 403 401" },
+        { "GET", "/api/v1/audit", "401 403 403 ok 403 403 403 401" },
+        { "GET", "/api/v1/audit/export?format=csv", "401 403 403 ok 403 403 403 401" },
         { "POST", "/hubs/review/negotiate?negotiateVersion=1", "401 ok ok ok 401 401 401 401" },
     };
 
@@ -128,6 +139,8 @@ public class AccessMatrixTests(AccessMatrixFixture fixture) : IClassFixture<Acce
             "/api/v1/interactions" => JsonContent.Create(interaction),
             "/api/v1/feedback" => JsonContent.Create(new { interactionId = id, type = "positive", interaction }),
             "/api/v1/feedback/batch" => JsonContent.Create(new { items = new[] { new { interactionId = id, type = "positive", interaction } } }),
+            "/api/v1/corrections/bulk" => JsonContent.Create(new { ids = new[] { 987654321L }, action = "approve" }),
+            "/api/v1/instructions/matrix/draft" => JsonContent.Create(new { text = "Be kind." }),
             _ => null,
         };
     }

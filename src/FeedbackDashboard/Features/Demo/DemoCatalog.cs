@@ -59,6 +59,13 @@ internal static class DemoCatalog
             ["Should be 10% without approval"], "Up to 10% without approval; 10-25% needs a manager."),
     ];
 
+    /// <summary>The instructions (system prompts) the demo's applications start with.</summary>
+    public static readonly (string Source, string Text)[] Instructions =
+    [
+        ("docs-assistant", "You are the documentation assistant of our developer platform.\n- Answer from the documentation only.\n- Link the page you used."),
+        ("sales-copilot", "You help account executives with their pipeline.\n- Be concise.\n- Never invent figures; say when data is missing."),
+    ];
+
     public static readonly string[] PositiveComments =
     [
         "Exactly what I needed", "Clear and quick, thanks", "Perfect", "Helpful answer", "Saved me a support ticket",

@@ -1,7 +1,11 @@
 using System.Security.Claims;
 using FeedbackDashboard.Core.Review;
 using FeedbackDashboard.Data;
+using FeedbackDashboard.Core.Corrections;
 using FeedbackDashboard.Features.Access;
+using FeedbackDashboard.Features.Corrections;
+using FeedbackDashboard.Features.Knowledge;
+using FeedbackDashboard.Features.Shared;
 using FeedbackDashboard.Features.Pipeline;
 using FeedbackDashboard.Features.Review;
 using Microsoft.AspNetCore.Identity;
@@ -87,6 +91,34 @@ internal sealed class DemoDataSeeder(
             await actions.ResolveAsync(principal, open[0].Id, "Rewrote the answer template and checked it against the help centre.", cancellationToken);
             await actions.DismissAsync(principal, open[1].Id, "Complaints were about a known outage, not the answer.", cancellationToken);
             await actions.ClaimAsync(principal, open[2].Id, cancellationToken);
+        }
+        await WorkTheCorrectionsAsync(services, principal, cancellationToken);
+    }
+
+    /// <summary>
+    /// Published instructions for two applications, one knowledge correction applied (an entry in the
+    /// knowledge base) and one behavior correction applied (a draft waiting to be reviewed and published).
+    /// </summary>
+    private static async Task WorkTheCorrectionsAsync(IServiceProvider services, ClaimsPrincipal reviewer, CancellationToken cancellationToken)
+    {
+        var instructions = services.GetRequiredService<Instructions>();
+        foreach (var (source, text) in DemoCatalog.Instructions)
+        {
+            if (await instructions.EditDraftAsync(reviewer, source, text, cancellationToken) is ActionOutcome<InstructionsVersionDto>.Done { Value: var draft })
+            {
+                await instructions.PublishAsync(reviewer, source, draft.Version, cancellationToken);
+            }
+        }
+        var corrections = services.GetRequiredService<CorrectionActions>();
+        var pending = (await services.GetRequiredService<CorrectionQueries>()
+            .ListAsync(new CorrectionFilter(CorrectionStatus.Pending, PageSize: CorrectionFilter.MaxPageSize), cancellationToken)).Items;
+        foreach (var kind in new[] { "knowledge", "behavior" })
+        {
+            if (pending.OrderByDescending(c => c.SimilarCount).FirstOrDefault(c => c.Kind == kind) is { } correction)
+            {
+                await corrections.ApproveAsync(reviewer, correction.Id, cancellationToken: cancellationToken);
+                await corrections.ApplyAsync(reviewer, correction.Id, cancellationToken);
+            }
         }
     }
 

@@ -48,7 +48,7 @@ public sealed class Instructions(IDbContextFactory<FeedbackDbContext> contextFac
     {
         var draft = await OpenDraftAsync(db, correction.Source, actor, now, cancellationToken);
         draft.Text = InstructionsDraft.WithCorrection(draft.Text, correction.Text);
-        draft.Note = AppendNote(draft.Note, $"correction {correction.Id}");
+        draft.Note = AppendNote(draft.Note, $"correction #{correction.Id}");
         draft.Concurrency = Guid.NewGuid();
         await db.SaveChangesAsync(cancellationToken);
         return draft;

@@ -1,5 +1,7 @@
 using FeedbackDashboard.Components.Shared;
 using FeedbackDashboard.Features.Audit;
+using FeedbackDashboard.Features.Corrections;
+using FeedbackDashboard.Features.Shared;
 using FeedbackDashboard.Features.Review;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
@@ -16,9 +18,12 @@ public partial class ReviewTaskDetail : IDisposable
     private int _relatedTotal;
     private IReadOnlyList<AuditRecord> _history = [];
     private long _loadedId;
+    private string _correctionText = "";
+    private string _correctionKind = "knowledge";
 
     [Inject] public required ReviewTaskQueries Queries { get; set; }
     [Inject] public required ReviewActions Actions { get; set; }
+    [Inject] public required CorrectionActions Corrections { get; set; }
     [Inject] public required IDialogService Dialogs { get; set; }
     [Inject] public required ISnackbar Snackbar { get; set; }
     [Inject] public required TimeProvider Time { get; set; }
@@ -48,6 +53,20 @@ public partial class ReviewTaskDetail : IDisposable
         _related.AddRange(page?.Items ?? []);
         _relatedTotal = page?.TotalCount ?? 0;
         _history = await Queries.HistoryAsync(TaskId);
+    }
+
+    private async Task WriteCorrectionAsync()
+    {
+        var outcome = await Corrections.WriteForTaskAsync(await CallerAsync(), TaskId, _correctionText, _correctionKind);
+        if (outcome is ActionOutcome<CorrectionDto>.Done { Value: var correction })
+        {
+            Snackbar.Add($"Correction #{correction.Id} is in the Corrections inbox.", Severity.Success);
+            _correctionText = "";
+        }
+        else
+        {
+            Snackbar.Add(outcome.Describe() ?? "Not sent.", Severity.Warning);
+        }
     }
 
     private async Task LoadMoreAsync()

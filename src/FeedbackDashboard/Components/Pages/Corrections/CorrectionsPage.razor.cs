@@ -1,0 +1,98 @@
+using FeedbackDashboard.Components.Shared;
+using FeedbackDashboard.Core.Corrections;
+using FeedbackDashboard.Core.Feedback;
+using FeedbackDashboard.Features.Corrections;
+using FeedbackDashboard.Features.Shared;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace FeedbackDashboard.Components.Pages.Corrections;
+
+/// <summary>The corrections inbox: filtered by status and kind, selected for bulk decisions, opened in a drawer to edit and decide.</summary>
+public partial class CorrectionsPage
+{
+    private const int PageSize = 50;
+    private static readonly string[] Statuses = ["pending", "approved", "applied", "rejected", "all"];
+
+    private string _status = "pending";
+    private string _kind = "";
+    private int _pageNumber = 1;
+    private PagedList<CorrectionDto>? _page;
+    private HashSet<CorrectionDto> _selected = [];
+    private long? _openId;
+    private bool _detailOpen;
+
+    [Inject] public required CorrectionQueries Queries { get; set; }
+    [Inject] public required CorrectionActions Actions { get; set; }
+    [Inject] public required IDialogService Dialogs { get; set; }
+    [Inject] public required ISnackbar Snackbar { get; set; }
+    [Inject] public required TimeProvider Time { get; set; }
+
+    protected override Task OnInitializedAsync() => LoadAsync();
+
+    private async Task LoadAsync()
+    {
+        CorrectionStatus? status = CorrectionStatusNames.TryParse(_status, out var s) ? s : null;
+        CorrectionKind? kind = WireNames.TryParseCorrectionKind(_kind, out var k) ? k : null;
+        _page = await Queries.ListAsync(new CorrectionFilter(status, kind, Page: _pageNumber, PageSize: PageSize));
+        var ids = _page.Items.Select(c => c.Id).ToHashSet();
+        _selected = _page.Items.Where(c => _selected.Any(x => x.Id == c.Id)).ToHashSet();
+        _selected.RemoveWhere(c => !ids.Contains(c.Id));
+    }
+
+    private async Task OnStatusChangedAsync(string status)
+    {
+        (_status, _pageNumber) = (status, 1);
+        _selected.Clear();
+        await LoadAsync();
+    }
+
+    private async Task OnKindChangedAsync(string kind)
+    {
+        (_kind, _pageNumber) = (kind, 1);
+        await LoadAsync();
+    }
+
+    private async Task OnPageChangedAsync(int page)
+    {
+        _pageNumber = page;
+        await LoadAsync();
+    }
+
+    private void Open(long id) => (_openId, _detailOpen) = (id, true);
+
+    private Task OnDetailChangedAsync() => LoadAsync();
+
+    private async Task BulkAsync(CorrectionAction action)
+    {
+        string? reason = null;
+        if (action == CorrectionAction.Reject)
+        {
+            reason = await NoteDialog.AskAsync(Dialogs, $"Reject {_selected.Count} correction(s)", "Why are they rejected?", "Reject");
+            if (reason is null)
+            {
+                return;
+            }
+        }
+        var outcome = await Actions.BulkAsync(await CallerAsync(), _selected.Select(c => c.Id).ToList(), action, reason);
+        if (outcome is ActionOutcome<IReadOnlyList<BulkOutcome>>.Done { Value: var results })
+        {
+            var failed = results.Where(r => !r.Done).ToList();
+            Snackbar.Add(failed.Count == 0
+                    ? $"{results.Count} correction(s): {action.ToString().ToLowerInvariant()} done."
+                    : $"{results.Count - failed.Count} done; {failed.Count} not: {failed[0].Error}",
+                failed.Count == 0 ? Severity.Success : Severity.Warning);
+            _selected.Clear();
+        }
+        else
+        {
+            Snackbar.Add(outcome.Describe() ?? "Not done.", Severity.Error);
+        }
+        await LoadAsync();
+    }
+
+    private static string Label(string status) => status == "all" ? "All" : char.ToUpperInvariant(status[0]) + status[1..];
+
+    private static string? Shorten(string? text, int length = 160) =>
+        text is null || text.Length <= length ? text : text[..(length - 1)] + "…";
+}
