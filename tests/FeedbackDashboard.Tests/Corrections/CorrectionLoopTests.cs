@@ -145,6 +145,35 @@ public class CorrectionLoopTests(FeedbackAppFactory app) : IClassFixture<Feedbac
     }
 
     [Fact]
+    public async Task NearIdenticalCorrections_AreOneGroup_DecidedTogether_AndAppliedAsOneVersion()
+    {
+        var source = "group-" + Guid.NewGuid().ToString("N")[..8];
+        var ids = new List<long>
+        {
+            await PostCorrectionAsync(source, "How do I reset my password?", "The reset is under Profile > Sign-in & security now."),
+            await PostCorrectionAsync(source, "reset password", "The reset is under Profile > Sign-in & security now."),
+            await PostCorrectionAsync(source, "How can I reset my password?", "Reset is now under Profile > Sign-in and security."),
+        };
+        var other = await PostCorrectionAsync(source, "What are your opening hours?", "We are also open on Saturdays, 10 to 14.");
+        var reviewer = await app.CreateSignedInClientAsync(Reviewer);
+
+        var head = await OkAsync(await reviewer.GetAsync($"/api/v1/corrections/{ids[2]}"));
+        Assert.Equal((3, 3), ((int)head["similarCount"]!, (int)head["similarInSameStatus"]!));
+        Assert.Equal(1, (int)(await OkAsync(await reviewer.GetAsync($"/api/v1/corrections/{other}")))["similarCount"]!);
+
+        await OkAsync(await reviewer.PostAsync($"/api/v1/corrections/{ids[2]}/approve?group=true", null));
+        var applied = await OkAsync(await reviewer.PostAsync($"/api/v1/corrections/{ids[2]}/apply?group=true", null));
+
+        var all = await reviewer.GetItemsAsync($"/api/v1/corrections?source={source}&pageSize=500");
+        var members = all.Where(c => ids.Contains((long)c!["id"]!)).ToList();
+        Assert.All(members, c => Assert.Equal("applied", (string)c!["status"]!));
+        Assert.Single(members.Select(c => (long)c!["appliedKnowledgeVersionId"]!).Distinct());
+        Assert.Equal("pending", (string)all.Single(c => (long)c!["id"]! == other)!["status"]!);
+        var versions = await reviewer.GetItemsAsync($"/api/v1/knowledge/entries/{(long)applied["knowledgeEntryId"]!}/versions");
+        Assert.Single(versions);
+    }
+
+    [Fact]
     public async Task ProductManagerAndApiKey_CannotDecide_AndBadInputNamesTheField()
     {
         var id = await PostCorrectionAsync("rules-" + Guid.NewGuid().ToString("N")[..8], "What discount can I offer?", "10% without approval.");

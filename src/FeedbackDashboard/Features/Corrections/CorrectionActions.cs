@@ -39,20 +39,22 @@ public sealed class CorrectionActions(
     public static string Subject(long id) => $"correction/{id}";
 
     public Task<ActionOutcome<CorrectionDto>> EditAsync(ClaimsPrincipal caller, long id, CorrectionEdit edit, CancellationToken cancellationToken = default) =>
-        ActAsync(caller, id, CorrectionAction.Edit, edit, reason: null, cancellationToken);
+        ActAsync(caller, id, CorrectionAction.Edit, edit, reason: null, withGroup: false, cancellationToken);
 
-    public Task<ActionOutcome<CorrectionDto>> ApproveAsync(ClaimsPrincipal caller, long id, string? text = null, CancellationToken cancellationToken = default) =>
-        ActAsync(caller, id, CorrectionAction.Approve, text is null ? null : new CorrectionEdit(text), reason: null, cancellationToken);
+    /// <param name="withGroup">Also approve the near-identical corrections of its group that are pending as it is.</param>
+    public Task<ActionOutcome<CorrectionDto>> ApproveAsync(ClaimsPrincipal caller, long id, string? text = null, bool withGroup = false, CancellationToken cancellationToken = default) =>
+        ActAsync(caller, id, CorrectionAction.Approve, text is null ? null : new CorrectionEdit(text), reason: null, withGroup, cancellationToken);
 
-    public Task<ActionOutcome<CorrectionDto>> RejectAsync(ClaimsPrincipal caller, long id, string? reason, CancellationToken cancellationToken = default) =>
-        ActAsync(caller, id, CorrectionAction.Reject, edit: null, reason, cancellationToken);
+    public Task<ActionOutcome<CorrectionDto>> RejectAsync(ClaimsPrincipal caller, long id, string? reason, bool withGroup = false, CancellationToken cancellationToken = default) =>
+        ActAsync(caller, id, CorrectionAction.Reject, edit: null, reason, withGroup, cancellationToken);
 
-    public Task<ActionOutcome<CorrectionDto>> ApplyAsync(ClaimsPrincipal caller, long id, CancellationToken cancellationToken = default) =>
-        ActAsync(caller, id, CorrectionAction.Apply, edit: null, reason: null, cancellationToken);
+    /// <param name="withGroup">Mark the approved near-identical ones applied by the same change: one version, not one each.</param>
+    public Task<ActionOutcome<CorrectionDto>> ApplyAsync(ClaimsPrincipal caller, long id, bool withGroup = false, CancellationToken cancellationToken = default) =>
+        ActAsync(caller, id, CorrectionAction.Apply, edit: null, reason: null, withGroup, cancellationToken);
 
     /// <summary>Approves or rejects each of the ids; the outcome per id, in order.</summary>
     public async Task<ActionOutcome<IReadOnlyList<BulkOutcome>>> BulkAsync(
-        ClaimsPrincipal caller, IReadOnlyList<long> ids, CorrectionAction action, string? reason, CancellationToken cancellationToken = default)
+        ClaimsPrincipal caller, IReadOnlyList<long> ids, CorrectionAction action, string? reason, bool withGroup = false, CancellationToken cancellationToken = default)
     {
         CallerChecks.RequireRole(caller, AppRoles.Reviewer, AppRoles.Admin);
         var errors = new ValidationErrors();
@@ -75,7 +77,7 @@ public sealed class CorrectionActions(
         var outcomes = new List<BulkOutcome>();
         foreach (var id in ids.Distinct())
         {
-            var outcome = await ActAsync(caller, id, action, edit: null, reason, cancellationToken);
+            var outcome = await ActAsync(caller, id, action, edit: null, reason, withGroup, cancellationToken);
             outcomes.Add(new BulkOutcome(id, outcome is ActionOutcome<CorrectionDto>.Done, outcome.Describe(), (outcome as ActionOutcome<CorrectionDto>.Done)?.Value));
         }
         return new ActionOutcome<IReadOnlyList<BulkOutcome>>.Done(outcomes);
@@ -128,7 +130,7 @@ public sealed class CorrectionActions(
     }
 
     private async Task<ActionOutcome<CorrectionDto>> ActAsync(
-        ClaimsPrincipal caller, long id, CorrectionAction action, CorrectionEdit? edit, string? reason, CancellationToken cancellationToken)
+        ClaimsPrincipal caller, long id, CorrectionAction action, CorrectionEdit? edit, string? reason, bool withGroup, CancellationToken cancellationToken)
     {
         var actor = CallerChecks.RequireRole(caller, AppRoles.Reviewer, AppRoles.Admin);
         var errors = Validate(action, edit, reason, out var kind);
@@ -160,6 +162,7 @@ public sealed class CorrectionActions(
             }
 
             var before = Snapshot(correction);
+            var statusBefore = correction.Status;
             var now = time.GetUtcNow();
             Change(correction, action, edit, kind, reason, actor, now);
             var published = false;
@@ -168,6 +171,10 @@ public sealed class CorrectionActions(
                 published = await ApplyAsync(db, correction, actor, now, cancellationToken);
             }
             audit.Record(db, actor, AuditAction(action), Subject(id), before, Snapshot(correction));
+            if (withGroup && action != CorrectionAction.Edit && correction.GroupId is { } group)
+            {
+                await DecideGroupAsync(db, correction, group, statusBefore, action, reason, actor, now, cancellationToken);
+            }
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
@@ -182,6 +189,26 @@ public sealed class CorrectionActions(
                 outbox.Wake();
             }
             return new ActionOutcome<CorrectionDto>.Done((await queries.GetAsync(id, cancellationToken))!);
+        }
+    }
+
+    /// <summary>The same decision for the group's other corrections that stood where this one stood; applying shares its version.</summary>
+    private async Task DecideGroupAsync(FeedbackDbContext db, Correction decided, long group, CorrectionStatus statusBefore, CorrectionAction action,
+        string? reason, string actor, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var members = await db.Corrections.Where(c => c.GroupId == group && c.Id != decided.Id && c.Status == statusBefore && c.Kind == decided.Kind)
+            .ToListAsync(cancellationToken);
+        foreach (var member in members)
+        {
+            var before = Snapshot(member);
+            Change(member, action, edit: null, kind: null, reason, actor, now);
+            if (action == CorrectionAction.Apply)
+            {
+                member.KnowledgeEntryId = decided.KnowledgeEntryId;
+                member.AppliedKnowledgeVersionId = decided.AppliedKnowledgeVersionId;
+                member.AppliedInstructionsVersionId = decided.AppliedInstructionsVersionId;
+            }
+            audit.Record(db, actor, AuditAction(action), Subject(member.Id), before, new { status = member.Status.ToWire(), sameAs = decided.Id });
         }
     }
 

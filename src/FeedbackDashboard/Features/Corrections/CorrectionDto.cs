@@ -4,6 +4,7 @@ using FeedbackDashboard.Core.Feedback;
 namespace FeedbackDashboard.Features.Corrections;
 
 /// <param name="SimilarCount">How many corrections (this one included) say the same or nearly the same thing.</param>
+/// <param name="SimilarInSameStatus">How many of those (this one included) are in this one's status: what a group decision acts on.</param>
 /// <param name="FeedbackId">The user's feedback item (its client id), or null when a reviewer wrote it.</param>
 /// <param name="ReviewTaskId">The review task it came from, when there is one.</param>
 public sealed record CorrectionDto(
@@ -17,6 +18,7 @@ public sealed record CorrectionDto(
     string OriginalText,
     string Text,
     int SimilarCount,
+    int SimilarInSameStatus,
     string? FeedbackId,
     long? ReviewTaskId,
     string? Author,
@@ -30,13 +32,14 @@ public sealed record CorrectionDto(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt)
 {
-    public static CorrectionDto From(Correction c, int similarCount, string? feedbackClientId, long? reviewTaskId) => new(
+    public static CorrectionDto From(Correction c, int similarCount, int similarInSameStatus, string? feedbackClientId, long? reviewTaskId) => new(
         c.Id, c.Status.ToWire(), c.Kind.ToWire(), c.Source, c.PatternKey, c.Query, c.Answer, c.OriginalText, c.Text,
-        similarCount, feedbackClientId, reviewTaskId, c.AuthorName, c.DecidedBy, c.DecidedAt, c.Reason, c.KnowledgeEntryId,
+        similarCount, similarInSameStatus, feedbackClientId, reviewTaskId, c.AuthorName, c.DecidedBy, c.DecidedAt, c.Reason, c.KnowledgeEntryId,
         c.AppliedAt, c.AppliedKnowledgeVersionId, c.AppliedInstructionsVersionId, c.CreatedAt, c.UpdatedAt);
 }
 
-public sealed record CorrectionFilter(CorrectionStatus? Status = null, CorrectionKind? Kind = null, string? Source = null, int Page = 1, int PageSize = 50)
+/// <param name="Grouped">One row per near-identical group (its newest correction of that status), as the inbox shows them.</param>
+public sealed record CorrectionFilter(CorrectionStatus? Status = null, CorrectionKind? Kind = null, string? Source = null, int Page = 1, int PageSize = 50, bool Grouped = false)
 {
     public const int MaxPageSize = 500;
 }

@@ -17,7 +17,8 @@ public static class CorrectionEndpoints
 
     public sealed record RejectRequest(string? Reason);
 
-    public sealed record BulkRequest(long[]? Ids, string? Action, string? Reason);
+    /// <param name="WithGroup">Act on each id's near-identical corrections too.</param>
+    public sealed record BulkRequest(long[]? Ids, string? Action, string? Reason, bool WithGroup = false);
 
     public sealed record WriteRequest(string? Text, string? Kind);
 
@@ -25,7 +26,7 @@ public static class CorrectionEndpoints
     {
         var corrections = api.MapGroup("/corrections").RequireAuthorization(AccessPolicies.ApiReview);
         corrections.MapGet("", List).WithName("ListCorrections")
-            .WithSummary("The inbox: status pending|approved|rejected|applied, kind knowledge|behavior, source; paged, newest first.");
+            .WithSummary("The inbox: status pending|approved|rejected|applied, kind knowledge|behavior, source; paged, newest first; grouped=true: one row per near-identical group.");
         corrections.MapGet("/{id:long}", async (long id, CorrectionQueries queries, CancellationToken ct) =>
             await queries.GetAsync(id, ct) is { } c ? Results.Ok(c) : Problems.NotFound("id", $"No correction {id}.")).WithName("GetCorrection");
         corrections.MapPost("/{id:long}/edit", async (long id, HttpRequest request, ClaimsPrincipal user, CorrectionActions actions, CancellationToken ct) =>
@@ -34,7 +35,7 @@ public static class CorrectionEndpoints
             return problem ?? (await actions.EditAsync(user, id, new CorrectionEdit(body!.Text, body.Kind, body.KnowledgeEntryId), ct)).ToHttpResult();
         }).Accepts<EditRequest>("application/json").WithName("EditCorrection")
             .WithSummary("Change the text, the kind (knowledge|behavior) or the knowledge entry it amends (0: a new entry).");
-        corrections.MapPost("/{id:long}/approve", async (long id, HttpRequest request, ClaimsPrincipal user, CorrectionActions actions, CancellationToken ct) =>
+        corrections.MapPost("/{id:long}/approve", async (long id, HttpRequest request, ClaimsPrincipal user, CorrectionActions actions, CancellationToken ct, bool group = false) =>
         {
             string? text = null;
             if (request.ContentLength is > 0 || request.HasJsonContentType())
@@ -46,16 +47,17 @@ public static class CorrectionEndpoints
                 }
                 text = body!.Text;
             }
-            return (await actions.ApproveAsync(user, id, text, ct)).ToHttpResult();
-        }).Accepts<ApproveRequest>("application/json").WithName("ApproveCorrection").WithSummary("Approve it, optionally with edited text ({\"text\"}); no body is fine.");
-        corrections.MapPost("/{id:long}/reject", async (long id, HttpRequest request, ClaimsPrincipal user, CorrectionActions actions, CancellationToken ct) =>
+            return (await actions.ApproveAsync(user, id, text, group, ct)).ToHttpResult();
+        }).Accepts<ApproveRequest>("application/json").WithName("ApproveCorrection")
+            .WithSummary("Approve it, optionally with edited text ({\"text\"}); no body is fine. ?group=true approves its pending near-identical ones too.");
+        corrections.MapPost("/{id:long}/reject", async (long id, HttpRequest request, ClaimsPrincipal user, CorrectionActions actions, CancellationToken ct, bool group = false) =>
         {
             var (body, problem) = await JsonBody.ReadAsync<RejectRequest>(request, MaxBody, ct);
-            return problem ?? (await actions.RejectAsync(user, id, body!.Reason, ct)).ToHttpResult();
-        }).Accepts<RejectRequest>("application/json").WithName("RejectCorrection").WithSummary("Reject it with a reason.");
-        corrections.MapPost("/{id:long}/apply", async (long id, ClaimsPrincipal user, CorrectionActions actions, CancellationToken ct) =>
-            (await actions.ApplyAsync(user, id, ct)).ToHttpResult()).WithName("ApplyCorrection")
-            .WithSummary("Apply an approved correction: a knowledge version (published at once) or the instructions draft. Applying twice changes nothing.");
+            return problem ?? (await actions.RejectAsync(user, id, body!.Reason, group, ct)).ToHttpResult();
+        }).Accepts<RejectRequest>("application/json").WithName("RejectCorrection").WithSummary("Reject it with a reason; ?group=true rejects its near-identical ones too.");
+        corrections.MapPost("/{id:long}/apply", async (long id, ClaimsPrincipal user, CorrectionActions actions, CancellationToken ct, bool group = false) =>
+            (await actions.ApplyAsync(user, id, group, ct)).ToHttpResult()).WithName("ApplyCorrection")
+            .WithSummary("Apply an approved correction: a knowledge version (published at once) or the instructions draft; ?group=true marks its approved near-identical ones applied by the same change. Applying twice changes nothing.");
         corrections.MapPost("/bulk", async (HttpRequest request, ClaimsPrincipal user, CorrectionActions actions, CancellationToken ct) =>
         {
             var (body, problem) = await JsonBody.ReadAsync<BulkRequest>(request, MaxBody, ct);
@@ -67,7 +69,7 @@ public static class CorrectionEndpoints
             {
                 return Problems.Validation("action", "Use approve, reject or apply.");
             }
-            return (await actions.BulkAsync(user, body.Ids ?? [], action, body.Reason, ct)).ToHttpResult();
+            return (await actions.BulkAsync(user, body.Ids ?? [], action, body.Reason, body.WithGroup, ct)).ToHttpResult();
         }).Accepts<BulkRequest>("application/json").WithName("BulkCorrections")
             .WithSummary("{\"ids\": [...], \"action\": \"approve|reject|apply\", \"reason\"}: an outcome per id.");
 
@@ -81,7 +83,7 @@ public static class CorrectionEndpoints
     }
 
     private static async Task<IResult> List(CorrectionQueries queries, CancellationToken cancellationToken,
-        string? status = null, string? kind = null, string? source = null, int page = 1, int pageSize = 50)
+        string? status = null, string? kind = null, string? source = null, int page = 1, int pageSize = 50, bool grouped = false)
     {
         var errors = new ValidationErrors();
         CorrectionStatus? parsedStatus = null;
@@ -110,7 +112,7 @@ public static class CorrectionEndpoints
         }
         Paging.Validate(page, pageSize, CorrectionFilter.MaxPageSize, errors);
         return errors.IsEmpty
-            ? Results.Ok(await queries.ListAsync(new CorrectionFilter(parsedStatus, parsedKind, source, page, pageSize), cancellationToken))
+            ? Results.Ok(await queries.ListAsync(new CorrectionFilter(parsedStatus, parsedKind, source, page, pageSize, grouped), cancellationToken))
             : Problems.Validation(errors);
     }
 }

@@ -24,6 +24,11 @@ public sealed class CorrectionQueries(IDbContextFactory<FeedbackDbContext> conte
         {
             query = query.Where(c => c.Source == filter.Source);
         }
+        if (filter.Grouped)
+        {
+            query = query.Where(c => c.GroupId == null
+                || !db.Corrections.Any(o => o.GroupId == c.GroupId && o.Status == c.Status && o.Id > c.Id));
+        }
         var total = await query.CountAsync(cancellationToken);
         var page = await query.OrderByDescending(c => c.Id)
             .Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize)
@@ -55,9 +60,11 @@ public sealed class CorrectionQueries(IDbContextFactory<FeedbackDbContext> conte
     internal static async Task<IReadOnlyList<CorrectionDto>> ToDtosAsync(FeedbackDbContext db, IReadOnlyList<Correction> corrections, CancellationToken cancellationToken)
     {
         var groups = corrections.Select(c => c.GroupId).OfType<long>().Distinct().ToList();
-        var sizes = await db.Corrections.Where(c => c.GroupId != null && groups.Contains(c.GroupId.Value))
-            .GroupBy(c => c.GroupId!.Value).Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        var counts = await db.Corrections.Where(c => c.GroupId != null && groups.Contains(c.GroupId.Value))
+            .GroupBy(c => new { Group = c.GroupId!.Value, c.Status }).Select(g => new { g.Key.Group, g.Key.Status, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        var sizes = counts.GroupBy(c => c.Group).ToDictionary(g => g.Key, g => g.Sum(c => c.Count));
+        var sameStatus = counts.ToDictionary(c => (c.Group, c.Status), c => c.Count);
         var feedbackIds = corrections.Select(c => c.FeedbackId).OfType<long>().ToList();
         var clientIds = await db.Feedback.Where(f => feedbackIds.Contains(f.Id)).ToDictionaryAsync(f => f.Id, f => f.ClientId, cancellationToken);
         var tasks = await db.ReviewTaskFeedback.Where(r => feedbackIds.Contains(r.FeedbackId))
@@ -66,6 +73,7 @@ public sealed class CorrectionQueries(IDbContextFactory<FeedbackDbContext> conte
         return corrections.Select(c => CorrectionDto.From(
                 c,
                 c.GroupId is { } group ? sizes.GetValueOrDefault(group, 1) : 1,
+                c.GroupId is { } g ? sameStatus.GetValueOrDefault((g, c.Status), 1) : 1,
                 c.FeedbackId is { } f ? clientIds.GetValueOrDefault(f) : null,
                 c.ReviewTaskId ?? (c.FeedbackId is { } fid && tasks.TryGetValue(fid, out var task) ? task : null)))
             .ToList();

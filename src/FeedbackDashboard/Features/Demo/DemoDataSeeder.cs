@@ -116,8 +116,8 @@ internal sealed class DemoDataSeeder(
         {
             if (pending.OrderByDescending(c => c.SimilarCount).FirstOrDefault(c => c.Kind == kind) is { } correction)
             {
-                await corrections.ApproveAsync(reviewer, correction.Id, cancellationToken: cancellationToken);
-                await corrections.ApplyAsync(reviewer, correction.Id, cancellationToken);
+                await corrections.ApproveAsync(reviewer, correction.Id, withGroup: true, cancellationToken: cancellationToken);
+                await corrections.ApplyAsync(reviewer, correction.Id, withGroup: true, cancellationToken);
             }
         }
     }

@@ -18,6 +18,7 @@ public partial class CorrectionDetail
     private string _kind = "knowledge";
     private long _entryId;
     private long _loadedId;
+    private bool _withGroup = true;
 
     [Inject] public required CorrectionQueries Queries { get; set; }
     [Inject] public required CorrectionActions Actions { get; set; }
@@ -84,11 +85,11 @@ public partial class CorrectionDetail
                 return;
             }
         }
-        await ReportAsync(await Actions.ApproveAsync(caller, CorrectionId, _text.Trim() != _correction!.Text ? _text : null), "Approved.");
+        await ReportAsync(await Actions.ApproveAsync(caller, CorrectionId, _text.Trim() != _correction!.Text ? _text : null, _withGroup), "Approved.");
     }
 
     private async Task ApplyAsync() =>
-        await ReportAsync(await Actions.ApplyAsync(await CallerAsync(), CorrectionId),
+        await ReportAsync(await Actions.ApplyAsync(await CallerAsync(), CorrectionId, _withGroup),
             _kind == "knowledge" ? "Applied: published to the knowledge base." : "Applied: added to the instructions' draft.");
 
     private async Task RejectAsync()
@@ -96,7 +97,7 @@ public partial class CorrectionDetail
         var reason = await NoteDialog.AskAsync(Dialogs, "Reject the correction", "Why is it rejected?", "Reject");
         if (reason is not null)
         {
-            await ReportAsync(await Actions.RejectAsync(await CallerAsync(), CorrectionId, reason), "Rejected.");
+            await ReportAsync(await Actions.RejectAsync(await CallerAsync(), CorrectionId, reason, _withGroup), "Rejected.");
         }
     }
 

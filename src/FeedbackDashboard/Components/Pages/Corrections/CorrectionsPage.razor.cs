@@ -8,7 +8,11 @@ using MudBlazor;
 
 namespace FeedbackDashboard.Components.Pages.Corrections;
 
-/// <summary>The corrections inbox: filtered by status and kind, selected for bulk decisions, opened in a drawer to edit and decide.</summary>
+/// <summary>
+/// The corrections inbox: one row per group of near-identical corrections (its newest), filtered by
+/// status and kind, selected for bulk decisions (which take each row's group along), opened in a
+/// drawer to edit and decide.
+/// </summary>
 public partial class CorrectionsPage
 {
     private const int PageSize = 50;
@@ -34,7 +38,7 @@ public partial class CorrectionsPage
     {
         CorrectionStatus? status = CorrectionStatusNames.TryParse(_status, out var s) ? s : null;
         CorrectionKind? kind = WireNames.TryParseCorrectionKind(_kind, out var k) ? k : null;
-        _page = await Queries.ListAsync(new CorrectionFilter(status, kind, Page: _pageNumber, PageSize: PageSize));
+        _page = await Queries.ListAsync(new CorrectionFilter(status, kind, Page: _pageNumber, PageSize: PageSize, Grouped: true));
         var ids = _page.Items.Select(c => c.Id).ToHashSet();
         _selected = _page.Items.Where(c => _selected.Any(x => x.Id == c.Id)).ToHashSet();
         _selected.RemoveWhere(c => !ids.Contains(c.Id));
@@ -74,7 +78,7 @@ public partial class CorrectionsPage
                 return;
             }
         }
-        var outcome = await Actions.BulkAsync(await CallerAsync(), _selected.Select(c => c.Id).ToList(), action, reason);
+        var outcome = await Actions.BulkAsync(await CallerAsync(), _selected.Select(c => c.Id).ToList(), action, reason, withGroup: true);
         if (outcome is ActionOutcome<IReadOnlyList<BulkOutcome>>.Done { Value: var results })
         {
             var failed = results.Where(r => !r.Done).ToList();
