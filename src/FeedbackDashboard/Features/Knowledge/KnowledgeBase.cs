@@ -19,10 +19,14 @@ public sealed class KnowledgeBase(WebhookOutbox outbox)
         var entry = await MatchAsync(db, correction, cancellationToken);
         if (entry is null)
         {
+            // Titled by the question as reviewers know it: its pattern's representative, else the question asked.
+            var title = correction.PatternKey is { } key
+                ? await db.QueryPatterns.Where(p => p.Key == key).Select(p => p.RepresentativeQuery).FirstOrDefaultAsync(cancellationToken)
+                : null;
             entry = new KnowledgeEntry
             {
                 Source = correction.Source,
-                Title = Fit(correction.Query.Trim(), KnowledgeEntry.MaxTitleLength),
+                Title = Fit((title ?? correction.Query).Trim(), KnowledgeEntry.MaxTitleLength),
                 Content = correction.Text.Trim(),
                 Tags = correction.PatternKey is null ? [] : ["from-corrections"],
                 PatternKey = correction.PatternKey,
