@@ -25,7 +25,7 @@ public sealed class CorrectionGrouper(IEmbedder embedder)
     /// <returns>How many corrections were grouped.</returns>
     public async Task<int> GroupPendingAsync(FeedbackDbContext db, CancellationToken cancellationToken)
     {
-        var waiting = await db.Corrections.Where(c => c.GroupId == null).OrderBy(c => c.Id).Take(BatchSize).ToListAsync(cancellationToken);
+        var waiting = await db.Corrections.AsNoTracking().Where(c => c.GroupId == null).OrderBy(c => c.Id).Take(BatchSize).ToListAsync(cancellationToken);
         if (waiting.Count == 0)
         {
             return 0;
@@ -50,7 +50,13 @@ public sealed class CorrectionGrouper(IEmbedder embedder)
                 index.Add(correction.Id.ToString(CultureInfo.InvariantCulture), vectors[i]);
             }
         }
-        await db.SaveChangesAsync(cancellationToken);
+        foreach (var correction in waiting)
+        {
+            // Only where still ungrouped: another instance may have grouped it meanwhile.
+            var (id, group, vector, pattern) = (correction.Id, correction.GroupId, correction.Embedding, correction.PatternKey);
+            await db.Corrections.Where(c => c.Id == id && c.GroupId == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.GroupId, group).SetProperty(c => c.Embedding, vector).SetProperty(c => c.PatternKey, pattern), cancellationToken);
+        }
         _loadedUpTo = Math.Max(_loadedUpTo, waiting[^1].Id);
         return waiting.Count;
     }

@@ -70,7 +70,7 @@ public sealed class FeedbackPipeline(
         var batchSize = options.CurrentValue.BatchSize;
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
 
-        var pending = await db.Feedback.Where(f => f.ProcessedAt == null).OrderBy(f => f.Id).Take(batchSize).ToListAsync(cancellationToken);
+        var pending = await db.Feedback.AsNoTracking().Where(f => f.ProcessedAt == null).OrderBy(f => f.Id).Take(batchSize).ToListAsync(cancellationToken);
         var waiting = await WaitingInteractionsAsync(db, pending, batchSize, cancellationToken);
         if (pending.Count == 0 && waiting.Count == 0)
         {
@@ -83,7 +83,6 @@ public sealed class FeedbackPipeline(
         {
             await patterns.ApplyAsync(db, plan, cancellationToken);
             var assigned = await TakePatternsAsync(db, pending, waiting, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
             await aggregates.AddToPatternsAsync(db, assigned, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
@@ -107,10 +106,10 @@ public sealed class FeedbackPipeline(
         FeedbackDbContext db, List<UserFeedback> pending, int batchSize, CancellationToken cancellationToken)
     {
         var ids = pending.Where(f => f.PatternKey is null).Select(f => f.InteractionId).Distinct().ToList();
-        var waiting = await db.Interactions.Where(i => i.PatternKey == null && ids.Contains(i.Id)).ToListAsync(cancellationToken);
+        var waiting = await db.Interactions.AsNoTracking().Where(i => i.PatternKey == null && ids.Contains(i.Id)).ToListAsync(cancellationToken);
         if (waiting.Count < batchSize)
         {
-            waiting.AddRange(await db.Interactions
+            waiting.AddRange(await db.Interactions.AsNoTracking()
                 .Where(i => i.PatternKey == null && !ids.Contains(i.Id))
                 .OrderBy(i => i.CreatedAt)
                 .Take(batchSize - waiting.Count)
@@ -134,13 +133,26 @@ public sealed class FeedbackPipeline(
             }
         }
 
+        // Only where the item still has no pattern: of two instances taking the same item, one
+        // assigns it and counts it in the aggregates, the other reads what was assigned.
         var assigned = new List<UserFeedback>();
         foreach (var feedback in pending.Where(f => f.PatternKey is null))
         {
-            if (keys.GetValueOrDefault(feedback.InteractionId) is { } key)
+            if (keys.GetValueOrDefault(feedback.InteractionId) is not { } key)
+            {
+                continue;
+            }
+            var id = feedback.Id;
+            var taken = await db.Feedback.Where(f => f.Id == id && f.PatternKey == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(f => f.PatternKey, key), cancellationToken);
+            if (taken == 1)
             {
                 feedback.PatternKey = key;
                 assigned.Add(feedback);
+            }
+            else
+            {
+                feedback.PatternKey = await db.Feedback.Where(f => f.Id == id).Select(f => f.PatternKey).SingleAsync(cancellationToken);
             }
         }
         return assigned;

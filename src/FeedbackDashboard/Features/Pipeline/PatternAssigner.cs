@@ -61,16 +61,26 @@ public sealed class PatternAssigner(IEmbedder embedder, IOptionsMonitor<PatternO
         return new PatternPlan(interactions, keys, vectors, created);
     }
 
-    /// <summary>Writes the plan into the caller's transaction: new patterns (unless another writer made them first) and the assignments.</summary>
+    /// <summary>
+    /// Writes the plan into the caller's transaction: new patterns (unless another writer made them
+    /// first), then each assignment only where the interaction still has no pattern, so that two
+    /// instances working on the same interaction cannot both assign it. The interactions in the plan
+    /// end up with the key they have in the database.
+    /// </summary>
     public async Task ApplyAsync(FeedbackDbContext db, PatternPlan plan, CancellationToken cancellationToken)
     {
         var newKeys = plan.Created.Select(p => p.Key).ToList();
         var existing = await db.QueryPatterns.Where(p => newKeys.Contains(p.Key)).Select(p => p.Key).ToListAsync(cancellationToken);
         db.QueryPatterns.AddRange(plan.Created.Where(p => !existing.Contains(p.Key)));
+        await db.SaveChangesAsync(cancellationToken);
         for (var i = 0; i < plan.Interactions.Count; i++)
         {
-            plan.Interactions[i].PatternKey = plan.Keys[i];
-            plan.Interactions[i].QueryEmbedding = plan.Vectors[i];
+            var (id, key, vector) = (plan.Interactions[i].Id, plan.Keys[i], plan.Vectors[i]);
+            var assigned = await db.Interactions.Where(x => x.Id == id && x.PatternKey == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.PatternKey, key).SetProperty(x => x.QueryEmbedding, vector), cancellationToken);
+            plan.Interactions[i].PatternKey = assigned == 1
+                ? key
+                : await db.Interactions.Where(x => x.Id == id).Select(x => x.PatternKey).SingleAsync(cancellationToken);
         }
     }
 
