@@ -28,6 +28,7 @@ builder.AddIssueClustering(); // after the demo data, so the first run at start 
 
 builder.AddDashboardComponents();
 builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<FeedbackDashboard.Features.Shared.DatabaseUnavailableHandler>();
 builder.Services.AddOpenApi();
 
 var app = builder.Build();

@@ -8,6 +8,7 @@ using FeedbackDashboard.Core.Review;
 using FeedbackDashboard.Features.Access;
 using FeedbackDashboard.Features.Admin;
 using FeedbackDashboard.Features.Audit;
+using FeedbackDashboard.Features.Scaling;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -39,6 +40,7 @@ public abstract class FeedbackDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
     public DbSet<WebhookAttempt> WebhookAttempts => Set<WebhookAttempt>();
+    public DbSet<Lease> Leases => Set<Lease>();
 
     /// <summary>Identity's schema (version 3 has passkeys); Identity reads it from IdentityOptions.</summary>
     public static readonly Version IdentitySchemaVersion = IdentitySchemaVersions.Version3;

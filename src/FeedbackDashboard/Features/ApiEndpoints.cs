@@ -1,4 +1,5 @@
 using FeedbackDashboard.Features.Access;
+using FeedbackDashboard.Features.Shared;
 using FeedbackDashboard.Features.Audit;
 using FeedbackDashboard.Features.Corrections;
 using FeedbackDashboard.Features.Knowledge;
@@ -38,7 +39,8 @@ public static class ApiEndpoints
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
-        endpoints.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+        endpoints.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = HealthResponse.WriteAsync })
+            .AllowAnonymous();
         return endpoints;
     }
 }

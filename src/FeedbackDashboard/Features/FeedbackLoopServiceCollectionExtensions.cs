@@ -37,6 +37,10 @@ public static class FeedbackLoopServiceCollectionExtensions
         services.AddSingleton<ReviewActions>();
         services.AddSingleton<ReviewerDirectory>();
         services.AddSingleton<AuditQueries>();
+        services.AddSingleton<Scaling.LeaseStore>();
+        services.AddOptions<Scaling.RetentionOptions>().BindConfiguration(Scaling.RetentionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<Scaling.RetentionWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<Scaling.RetentionWorker>());
         services.AddSingleton<CorrectionQueries>();
         services.AddSingleton<CorrectionActions>();
         services.AddSingleton<KnowledgeBase>();

@@ -22,7 +22,8 @@ public sealed class CorrectionConfiguration : IEntityTypeConfiguration<Correctio
         builder.Property(c => c.Embedding).IsEmbedding();
         builder.Property(c => c.Version).IsConcurrencyToken();
 
-        builder.HasOne<UserFeedback>().WithMany().HasForeignKey(c => c.FeedbackId).OnDelete(DeleteBehavior.Cascade);
+        // A correction outlives its feedback when retention deletes old raw feedback.
+        builder.HasOne<UserFeedback>().WithMany().HasForeignKey(c => c.FeedbackId).OnDelete(DeleteBehavior.SetNull);
         // One correction per correction feedback item (nullable: SQL Server gets a filtered index).
         builder.HasIndex(c => c.FeedbackId).IsUnique();
         builder.HasIndex(c => new { c.Status, c.Id });

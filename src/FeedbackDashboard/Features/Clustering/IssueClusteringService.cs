@@ -3,6 +3,7 @@ using FeedbackDashboard.Core.Clustering;
 using FeedbackDashboard.Core.Feedback;
 using FeedbackDashboard.Core.Insights;
 using FeedbackDashboard.Data;
+using FeedbackDashboard.Features.Scaling;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -17,11 +18,14 @@ public sealed class IssueClusteringService(
     IDbContextFactory<FeedbackDbContext> contextFactory,
     IEmbedder embedder,
     ClusteringStatus status,
+    LeaseStore leases,
     IOptions<ClusteringOptions> options,
     TimeProvider time,
     ILogger<IssueClusteringService> logger)
 {
     private const int EmbeddingSlices = 10;
+    private const string LeaseName = "issue-clustering";
+    private static readonly TimeSpan LeaseDuration = TimeSpan.FromMinutes(15);
     public const int SampleCount = 3;
 
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
@@ -33,6 +37,11 @@ public sealed class IssueClusteringService(
         await _oneAtATime.WaitAsync(cancellationToken);
         try
         {
+            if (!await leases.TryAcquireAsync(LeaseName, LeaseDuration, cancellationToken))
+            {
+                logger.LogInformation("Another instance is computing the issues; this one skips the run");
+                return 0;
+            }
             var found = await RunOnceAsync(cancellationToken);
             status.Finish(time.GetUtcNow(), null);
             return found;
@@ -45,6 +54,7 @@ public sealed class IssueClusteringService(
         }
         finally
         {
+            await leases.ReleaseAsync(LeaseName, CancellationToken.None);
             _oneAtATime.Release();
         }
     }
@@ -100,29 +110,31 @@ public sealed class IssueClusteringService(
         var continues = ClusterIdentity.Match(memberSets, previous);
         var clusterTexts = groups.Select(g => (IReadOnlyList<string>)g.Select(i => texts[i]).ToList()).ToList();
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.IssueClusterMembers.Where(m => previous.Keys.Contains(m.IssueClusterId)).ExecuteDeleteAsync(cancellationToken);
-        await db.IssueClusters.Where(c => c.IsCurrent).ExecuteUpdateAsync(s => s.SetProperty(c => c.IsCurrent, false), cancellationToken);
-        for (var g = 0; g < groups.Count; g++)
+        await db.TransactAsync(async cancellationToken =>
         {
-            var members = groups[g];
-            var cluster = continues[g] is { } id
-                ? await db.IssueClusters.SingleAsync(c => c.Id == id, cancellationToken)
-                : db.IssueClusters.Add(new IssueCluster { Label = "", RepresentativeText = "", TrendJson = "[]", SamplesJson = "[]", FirstSeenAt = now }).Entity;
-            var perDay = members.GroupBy(i => DateOnly.FromDateTime(items[i].CreatedAt.UtcDateTime)).ToDictionary(d => d.Key, d => d.Count());
-            cluster.Label = Fit(IssueLabeler.Label(clusterTexts[g], clusterTexts), IssueCluster.MaxLabelLength);
-            cluster.RepresentativeText = Fit(texts[NearestCentre(members, vectors!)], IssueCluster.MaxTextLength);
-            cluster.Frequency = members.Count;
-            cluster.TrendJson = JsonSerializer.Serialize(window.EachDay().Select(d => perDay.GetValueOrDefault(d)));
-            cluster.SamplesJson = JsonSerializer.Serialize(members.Select(i => items[i].Comment).OfType<string>()
-                .Where(c => c.Length > 0).Distinct().Take(SampleCount).ToList());
-            cluster.IsCurrent = true;
-            cluster.ComputedAt = now;
+            await db.IssueClusterMembers.Where(m => previous.Keys.Contains(m.IssueClusterId)).ExecuteDeleteAsync(cancellationToken);
+            await db.IssueClusters.Where(c => c.IsCurrent).ExecuteUpdateAsync(s => s.SetProperty(c => c.IsCurrent, false), cancellationToken);
+            for (var g = 0; g < groups.Count; g++)
+            {
+                var members = groups[g];
+                var cluster = continues[g] is { } id
+                    ? await db.IssueClusters.SingleAsync(c => c.Id == id, cancellationToken)
+                    : db.IssueClusters.Add(new IssueCluster { Label = "", RepresentativeText = "", TrendJson = "[]", SamplesJson = "[]", FirstSeenAt = now }).Entity;
+                var perDay = members.GroupBy(i => DateOnly.FromDateTime(items[i].CreatedAt.UtcDateTime)).ToDictionary(d => d.Key, d => d.Count());
+                cluster.Label = Fit(IssueLabeler.Label(clusterTexts[g], clusterTexts), IssueCluster.MaxLabelLength);
+                cluster.RepresentativeText = Fit(texts[NearestCentre(members, vectors!)], IssueCluster.MaxTextLength);
+                cluster.Frequency = members.Count;
+                cluster.TrendJson = JsonSerializer.Serialize(window.EachDay().Select(d => perDay.GetValueOrDefault(d)));
+                cluster.SamplesJson = JsonSerializer.Serialize(members.Select(i => items[i].Comment).OfType<string>()
+                    .Where(c => c.Length > 0).Distinct().Take(SampleCount).ToList());
+                cluster.IsCurrent = true;
+                cluster.ComputedAt = now;
+                await db.SaveChangesAsync(cancellationToken);
+                db.IssueClusterMembers.AddRange(members.Select(i => new IssueClusterMember { IssueClusterId = cluster.Id, FeedbackId = items[i].Id }));
+            }
             await db.SaveChangesAsync(cancellationToken);
-            db.IssueClusterMembers.AddRange(members.Select(i => new IssueClusterMember { IssueClusterId = cluster.Id, FeedbackId = items[i].Id }));
-        }
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+            return groups.Count;
+        }, cancellationToken);
         logger.LogInformation("Clustered {Count} negative feedback items into {Clusters} issues", items.Count, groups.Count);
         return groups.Count;
     }

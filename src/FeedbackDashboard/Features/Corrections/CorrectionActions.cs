@@ -142,47 +142,51 @@ public sealed class CorrectionActions(
         for (var attempt = 1; ; attempt++)
         {
             await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var correction = await db.Corrections.SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
-            if (correction is null)
-            {
-                return new ActionOutcome<CorrectionDto>.NotFound("id", $"No correction {id}.");
-            }
-            if (CorrectionRules.Refusal(correction.Status, action) is { } refusal)
-            {
-                return new ActionOutcome<CorrectionDto>.Conflict(refusal);
-            }
-            if (action == CorrectionAction.Apply && correction.Status == CorrectionStatus.Applied)
-            {
-                return new ActionOutcome<CorrectionDto>.Done((await queries.GetAsync(id, cancellationToken))!); // applied once is enough
-            }
-            if (edit?.KnowledgeEntryId is > 0 and var entryId && !await db.KnowledgeEntries.AnyAsync(e => e.Id == entryId, cancellationToken))
-            {
-                return new ActionOutcome<CorrectionDto>.NotFound("knowledgeEntryId", $"No knowledge entry {entryId}.");
-            }
-
-            var before = Snapshot(correction);
-            var statusBefore = correction.Status;
-            var now = time.GetUtcNow();
-            Change(correction, action, edit, kind, reason, actor, now);
-            var published = false;
-            if (action == CorrectionAction.Apply)
-            {
-                published = await ApplyAsync(db, correction, actor, now, cancellationToken);
-            }
-            audit.Record(db, actor, AuditAction(action), Subject(id), before, Snapshot(correction));
-            if (withGroup && action != CorrectionAction.Edit && correction.GroupId is { } group)
-            {
-                await DecideGroupAsync(db, correction, group, statusBefore, action, reason, actor, now, cancellationToken);
-            }
+            ActionOutcome<CorrectionDto>? refused;
+            bool published;
             try
             {
-                await db.SaveChangesAsync(cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
+                (refused, published) = await db.TransactAsync<(ActionOutcome<CorrectionDto>?, bool)>(async token =>
+                {
+                    var correction = await db.Corrections.SingleOrDefaultAsync(c => c.Id == id, token);
+                    if (correction is null)
+                    {
+                        return ((new ActionOutcome<CorrectionDto>.NotFound("id", $"No correction {id}."), false), false);
+                    }
+                    if (CorrectionRules.Refusal(correction.Status, action) is { } refusal)
+                    {
+                        return ((new ActionOutcome<CorrectionDto>.Conflict(refusal), false), false);
+                    }
+                    if (action == CorrectionAction.Apply && correction.Status == CorrectionStatus.Applied)
+                    {
+                        return ((null, false), false); // applied once is enough: answer it as it stands
+                    }
+                    if (edit?.KnowledgeEntryId is > 0 and var entryId && !await db.KnowledgeEntries.AnyAsync(e => e.Id == entryId, token))
+                    {
+                        return ((new ActionOutcome<CorrectionDto>.NotFound("knowledgeEntryId", $"No knowledge entry {entryId}."), false), false);
+                    }
+
+                    var before = Snapshot(correction);
+                    var statusBefore = correction.Status;
+                    var now = time.GetUtcNow();
+                    Change(correction, action, edit, kind, reason, actor, now);
+                    var publishes = action == CorrectionAction.Apply && await ApplyAsync(db, correction, actor, now, token);
+                    audit.Record(db, actor, AuditAction(action), Subject(id), before, Snapshot(correction));
+                    if (withGroup && action != CorrectionAction.Edit && correction.GroupId is { } group)
+                    {
+                        await DecideGroupAsync(db, correction, group, statusBefore, action, reason, actor, now, token);
+                    }
+                    await db.SaveChangesAsync(token);
+                    return ((null, publishes), true);
+                }, cancellationToken);
             }
             catch (DbUpdateConcurrencyException) when (attempt < MaxAttempts)
             {
                 continue; // another reviewer decided meanwhile: decide again on what is there now
+            }
+            if (refused is not null)
+            {
+                return refused;
             }
             if (published)
             {

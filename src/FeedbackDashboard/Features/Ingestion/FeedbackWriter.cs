@@ -35,80 +35,82 @@ public sealed class FeedbackWriter(
 
     private async Task<CollectOutcome[]> TryStoreAsync(IReadOnlyList<FeedbackItem> items, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var outcomes = new CollectOutcome?[items.Count];
+        var validated = new CollectOutcome?[items.Count];
         for (var i = 0; i < items.Count; i++)
         {
             var errors = Validate(items[i]);
             if (!errors.IsEmpty)
             {
-                outcomes[i] = new CollectOutcome.Invalid(errors);
+                validated[i] = new CollectOutcome.Invalid(errors);
             }
         }
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-
-        var clientIds = Pending(items, outcomes).Select(i => items[i].Submission.ClientId).OfType<string>().Distinct().ToList();
-        var existing = await db.Feedback.AsNoTracking()
-            .Where(f => clientIds.Contains(f.ClientId!))
-            .ToDictionaryAsync(f => f.ClientId!, cancellationToken);
-        var interactionIds = Pending(items, outcomes).Select(i => items[i].Submission.InteractionId).Distinct().ToList();
-        var interactions = await db.Interactions
-            .Where(x => interactionIds.Contains(x.Id))
-            .ToDictionaryAsync(x => x.Id, cancellationToken);
-
-        var stored = new List<UserFeedback>();
-        var storedByClientId = new Dictionary<string, UserFeedback>(StringComparer.Ordinal);
-        foreach (var i in Pending(items, outcomes).ToList())
+        return await db.TransactAsync(async token =>
         {
-            var (submission, inlineInteraction) = items[i];
-            if (submission.ClientId is { } key
-                && (existing.TryGetValue(key, out var earlier) || storedByClientId.TryGetValue(key, out earlier)))
-            {
-                outcomes[i] = submission.SameContentAs(earlier)
-                    ? new CollectOutcome.Replayed(earlier)
-                    : new CollectOutcome.IdConflict(key);
-                continue;
-            }
+            var outcomes = (CollectOutcome?[])validated.Clone();
 
-            if (!interactions.TryGetValue(submission.InteractionId, out var interaction))
+            var clientIds = Pending(items, outcomes).Select(i => items[i].Submission.ClientId).OfType<string>().Distinct().ToList();
+            var existing = await db.Feedback.AsNoTracking()
+                .Where(f => clientIds.Contains(f.ClientId!))
+                .ToDictionaryAsync(f => f.ClientId!, cancellationToken);
+            var interactionIds = Pending(items, outcomes).Select(i => items[i].Submission.InteractionId).Distinct().ToList();
+            var interactions = await db.Interactions
+                .Where(x => interactionIds.Contains(x.Id))
+                .ToDictionaryAsync(x => x.Id, cancellationToken);
+
+            var stored = new List<UserFeedback>();
+            var storedByClientId = new Dictionary<string, UserFeedback>(StringComparer.Ordinal);
+            foreach (var i in Pending(items, outcomes).ToList())
             {
-                if (inlineInteraction is null)
+                var (submission, inlineInteraction) = items[i];
+                if (submission.ClientId is { } key
+                    && (existing.TryGetValue(key, out var earlier) || storedByClientId.TryGetValue(key, out earlier)))
                 {
-                    outcomes[i] = new CollectOutcome.InteractionNotFound(submission.InteractionId);
+                    outcomes[i] = submission.SameContentAs(earlier)
+                        ? new CollectOutcome.Replayed(earlier)
+                        : new CollectOutcome.IdConflict(key);
                     continue;
                 }
-                interaction = interactionFactory.Add(db, inlineInteraction, now);
-                interactions[interaction.Id] = interaction;
+
+                if (!interactions.TryGetValue(submission.InteractionId, out var interaction))
+                {
+                    if (inlineInteraction is null)
+                    {
+                        outcomes[i] = new CollectOutcome.InteractionNotFound(submission.InteractionId);
+                        continue;
+                    }
+                    interaction = interactionFactory.Add(db, inlineInteraction, now);
+                    interactions[interaction.Id] = interaction;
+                }
+
+                var feedback = new UserFeedback
+                {
+                    ClientId = submission.ClientId ?? NewClientId(),
+                    InteractionId = interaction.Id,
+                    Type = submission.Type,
+                    Rating = submission.Rating,
+                    CorrectionText = submission.CorrectionText,
+                    CorrectionKind = FeedbackRules.EffectiveCorrectionKind(submission),
+                    Comment = submission.Comment,
+                    CreatedAt = now,
+                    PatternKey = interaction.PatternKey,
+                    Source = interaction.Source,
+                };
+                db.Feedback.Add(feedback);
+                stored.Add(feedback);
+                storedByClientId[feedback.ClientId!] = feedback;
+                outcomes[i] = new CollectOutcome.Stored(feedback);
             }
 
-            var feedback = new UserFeedback
+            if (stored.Count > 0)
             {
-                ClientId = submission.ClientId ?? NewClientId(),
-                InteractionId = interaction.Id,
-                Type = submission.Type,
-                Rating = submission.Rating,
-                CorrectionText = submission.CorrectionText,
-                CorrectionKind = FeedbackRules.EffectiveCorrectionKind(submission),
-                Comment = submission.Comment,
-                CreatedAt = now,
-                PatternKey = interaction.PatternKey,
-                Source = interaction.Source,
-            };
-            db.Feedback.Add(feedback);
-            stored.Add(feedback);
-            storedByClientId[feedback.ClientId!] = feedback;
-            outcomes[i] = new CollectOutcome.Stored(feedback);
-        }
-
-        if (stored.Count > 0)
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            CorrectionInbox.AddFromFeedback(db, stored, interactions);
-            await aggregates.ApplyAsync(db, stored, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
-        return outcomes.Select(o => o!).ToArray();
+                await db.SaveChangesAsync(cancellationToken);
+                CorrectionInbox.AddFromFeedback(db, stored, interactions);
+                await aggregates.ApplyAsync(db, stored, cancellationToken);
+            }
+            return (outcomes.Select(o => o!).ToArray(), stored.Count > 0);
+        }, cancellationToken);
     }
 
     private static IEnumerable<int> Pending(IReadOnlyList<FeedbackItem> items, CollectOutcome?[] outcomes) =>

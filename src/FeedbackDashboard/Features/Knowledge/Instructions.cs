@@ -77,33 +77,35 @@ public sealed class Instructions(IDbContextFactory<FeedbackDbContext> contextFac
     {
         var actor = CallerChecks.RequireRole(caller, AppRoles.Reviewer, AppRoles.Admin);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var draft = await db.InstructionsVersions.SingleOrDefaultAsync(v => v.Source == source && v.Version == version, cancellationToken);
-        if (draft is null)
+        var outcome = await db.TransactAsync<ActionOutcome<InstructionsVersionDto>>(async token =>
         {
-            return new ActionOutcome<InstructionsVersionDto>.NotFound("version", $"{source} has no instructions version {version}.");
-        }
-        if (draft.Status != InstructionsStatus.Draft)
-        {
-            return draft.Status == InstructionsStatus.Published
-                ? new ActionOutcome<InstructionsVersionDto>.Done(InstructionsVersionDto.From(draft))
-                : new ActionOutcome<InstructionsVersionDto>.Conflict($"Version {version} was replaced already; roll back to it instead.");
-        }
-        var now = time.GetUtcNow();
-        var previous = await SupersedeCurrentAsync(db, source, cancellationToken);
-        draft.DraftFor = null;
-        await db.SaveChangesAsync(cancellationToken); // free the draft slot and the current slot before taking it
-        draft.Status = InstructionsStatus.Published;
-        draft.CurrentFor = source;
-        draft.PublishedAt = now;
-        draft.PublishedBy = actor;
-        draft.Concurrency = Guid.NewGuid();
-        await AnnounceAsync(db, draft, now, cancellationToken);
-        audit.Record(db, actor, "instructions.published", Subject(source), new { version = previous }, new { version = draft.Version, text = draft.Text });
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+            var draft = await db.InstructionsVersions.SingleOrDefaultAsync(v => v.Source == source && v.Version == version, token);
+            if (draft is null)
+            {
+                return (new ActionOutcome<InstructionsVersionDto>.NotFound("version", $"{source} has no instructions version {version}."), false);
+            }
+            if (draft.Status != InstructionsStatus.Draft)
+            {
+                return (draft.Status == InstructionsStatus.Published
+                    ? new ActionOutcome<InstructionsVersionDto>.Done(InstructionsVersionDto.From(draft))
+                    : new ActionOutcome<InstructionsVersionDto>.Conflict($"Version {version} was replaced already; roll back to it instead."), false);
+            }
+            var now = time.GetUtcNow();
+            var previous = await SupersedeCurrentAsync(db, source, token);
+            draft.DraftFor = null;
+            await db.SaveChangesAsync(token); // free the draft slot and the current slot before taking it
+            draft.Status = InstructionsStatus.Published;
+            draft.CurrentFor = source;
+            draft.PublishedAt = now;
+            draft.PublishedBy = actor;
+            draft.Concurrency = Guid.NewGuid();
+            await AnnounceAsync(db, draft, now, token);
+            audit.Record(db, actor, "instructions.published", Subject(source), new { version = previous }, new { version = draft.Version, text = draft.Text });
+            await db.SaveChangesAsync(token);
+            return (new ActionOutcome<InstructionsVersionDto>.Done(InstructionsVersionDto.From(draft)), true);
+        }, cancellationToken);
         outbox.Wake();
-        return new ActionOutcome<InstructionsVersionDto>.Done(InstructionsVersionDto.From(draft));
+        return outcome;
     }
 
     /// <summary>Publishes a copy of an earlier version as the next version: history is never rewritten.</summary>
@@ -111,36 +113,38 @@ public sealed class Instructions(IDbContextFactory<FeedbackDbContext> contextFac
     {
         var actor = CallerChecks.RequireRole(caller, AppRoles.Reviewer, AppRoles.Admin);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var target = await db.InstructionsVersions.AsNoTracking().SingleOrDefaultAsync(v => v.Source == source && v.Version == toVersion, cancellationToken);
-        if (target is null || target.Status == InstructionsStatus.Draft)
+        var outcome = await db.TransactAsync<ActionOutcome<InstructionsVersionDto>>(async token =>
         {
-            return new ActionOutcome<InstructionsVersionDto>.NotFound("version", $"{source} has no published version {toVersion} to roll back to.");
-        }
-        var now = time.GetUtcNow();
-        var previous = await SupersedeCurrentAsync(db, source, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        var restored = new InstructionsVersion
-        {
-            Source = source,
-            Version = await NextVersionAsync(db, source, cancellationToken),
-            Text = target.Text,
-            Status = InstructionsStatus.Published,
-            CurrentFor = source,
-            BasedOn = toVersion,
-            Note = $"rolled back to version {toVersion}",
-            CreatedBy = actor,
-            CreatedAt = now,
-            PublishedBy = actor,
-            PublishedAt = now,
-        };
-        db.InstructionsVersions.Add(restored);
-        await AnnounceAsync(db, restored, now, cancellationToken);
-        audit.Record(db, actor, "instructions.rolled_back", Subject(source), new { version = previous }, new { version = restored.Version, rolledBackTo = toVersion });
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+            var target = await db.InstructionsVersions.AsNoTracking().SingleOrDefaultAsync(v => v.Source == source && v.Version == toVersion, token);
+            if (target is null || target.Status == InstructionsStatus.Draft)
+            {
+                return (new ActionOutcome<InstructionsVersionDto>.NotFound("version", $"{source} has no published version {toVersion} to roll back to."), false);
+            }
+            var now = time.GetUtcNow();
+            var previous = await SupersedeCurrentAsync(db, source, token);
+            await db.SaveChangesAsync(token);
+            var restored = new InstructionsVersion
+            {
+                Source = source,
+                Version = await NextVersionAsync(db, source, token),
+                Text = target.Text,
+                Status = InstructionsStatus.Published,
+                CurrentFor = source,
+                BasedOn = toVersion,
+                Note = $"rolled back to version {toVersion}",
+                CreatedBy = actor,
+                CreatedAt = now,
+                PublishedBy = actor,
+                PublishedAt = now,
+            };
+            db.InstructionsVersions.Add(restored);
+            await AnnounceAsync(db, restored, now, token);
+            audit.Record(db, actor, "instructions.rolled_back", Subject(source), new { version = previous }, new { version = restored.Version, rolledBackTo = toVersion });
+            await db.SaveChangesAsync(token);
+            return (new ActionOutcome<InstructionsVersionDto>.Done(InstructionsVersionDto.From(restored)), true);
+        }, cancellationToken);
         outbox.Wake();
-        return new ActionOutcome<InstructionsVersionDto>.Done(InstructionsVersionDto.From(restored));
+        return outcome;
     }
 
     private async Task<InstructionsVersion> OpenDraftAsync(FeedbackDbContext db, string source, string actor, DateTimeOffset now, CancellationToken cancellationToken)

@@ -79,13 +79,13 @@ public sealed class FeedbackPipeline(
         }
 
         var plan = await patterns.PlanAsync(db, waiting, clock.GetUtcNow(), cancellationToken);
-        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        await db.TransactAsync(async token =>
         {
-            await patterns.ApplyAsync(db, plan, cancellationToken);
-            var assigned = await TakePatternsAsync(db, pending, waiting, cancellationToken);
-            await aggregates.AddToPatternsAsync(db, assigned, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
+            await patterns.ApplyAsync(db, plan, token);
+            var assigned = await TakePatternsAsync(db, pending, waiting, token);
+            await aggregates.AddToPatternsAsync(db, assigned, token);
+            return assigned.Count;
+        }, cancellationToken);
 
         var now = clock.GetUtcNow();
         await triggers.CheckAllAsync(pending.Where(f => f.PatternKey is not null), now, cancellationToken);

@@ -20,6 +20,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<FeedbackPipeline>();
         services.AddSingleton<PipelineStatusReader>();
         services.AddHostedService<FeedbackPipelineWorker>();
+        services.AddHealthChecks().AddCheck<PipelineHealthCheck>("pipeline", tags: ["ready"]);
         return builder;
     }
 }

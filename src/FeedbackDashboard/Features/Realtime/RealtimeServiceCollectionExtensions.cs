@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
 namespace FeedbackDashboard.Features.Realtime;
 
 public static class RealtimeServiceCollectionExtensions
@@ -11,7 +13,13 @@ public static class RealtimeServiceCollectionExtensions
         var redis = builder.Configuration.GetConnectionString(RedisConnectionStringName);
         if (!string.IsNullOrWhiteSpace(redis))
         {
-            signalR.AddStackExchangeRedis(redis, options => options.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal("feedback-dashboard"));
+            signalR.AddStackExchangeRedis(redis, options =>
+            {
+                options.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal("feedback-dashboard");
+                // Start, and keep serving, while Redis is down; reconnect when it is back.
+                options.Configuration.AbortOnConnectFail = false;
+            });
+            builder.Services.AddHealthChecks().Add(new HealthCheckRegistration("redis", _ => new RedisHealthCheck(redis), HealthStatus.Degraded, ["ready"]));
         }
         return builder;
     }

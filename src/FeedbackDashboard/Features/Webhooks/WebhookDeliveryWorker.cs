@@ -21,6 +21,7 @@ public sealed class WebhookDeliveryWorker(
     public const string HttpClientName = "webhooks";
     private const int BatchSize = 20;
     private static readonly TimeSpan PollEvery = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan ClaimFor = TimeSpan.FromMinutes(2);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -57,6 +58,19 @@ public sealed class WebhookDeliveryWorker(
         {
             return 0;
         }
+        // Claim each before sending, so that of several instances only one sends it.
+        var claimedUntil = now + ClaimFor;
+        var claimed = new List<WebhookDelivery>();
+        foreach (var delivery in due)
+        {
+            var id = delivery.Id;
+            if (await db.WebhookDeliveries.Where(d => d.Id == id && d.Status == DeliveryStatus.Pending && d.NextAttemptAt <= now)
+                    .ExecuteUpdateAsync(s => s.SetProperty(d => d.NextAttemptAt, claimedUntil), cancellationToken) == 1)
+            {
+                claimed.Add(delivery);
+            }
+        }
+        due = claimed;
         var ids = due.Select(d => d.SubscriptionId).Distinct().ToList();
         var subscriptions = await db.WebhookSubscriptions.AsNoTracking().Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, cancellationToken);
         await Task.WhenAll(due.Select(d => AttemptAsync(db, d, subscriptions.GetValueOrDefault(d.SubscriptionId), cancellationToken)));

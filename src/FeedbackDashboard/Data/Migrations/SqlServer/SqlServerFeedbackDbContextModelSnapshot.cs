@@ -1009,6 +1009,25 @@ namespace FeedbackDashboard.Data.Migrations.SqlServer
                     b.ToTable("AuditRecords");
                 });
 
+            modelBuilder.Entity("FeedbackDashboard.Features.Scaling.Lease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("Leases");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -1183,7 +1202,7 @@ namespace FeedbackDashboard.Data.Migrations.SqlServer
                     b.HasOne("FeedbackDashboard.Core.Feedback.UserFeedback", null)
                         .WithMany()
                         .HasForeignKey("FeedbackId")
-                        .OnDelete(DeleteBehavior.Cascade);
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("FeedbackDashboard.Core.Feedback.UserFeedback", b =>

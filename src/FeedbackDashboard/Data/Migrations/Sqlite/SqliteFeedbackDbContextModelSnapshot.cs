@@ -976,6 +976,25 @@ namespace FeedbackDashboard.Data.Migrations.Sqlite
                     b.ToTable("AuditRecords");
                 });
 
+            modelBuilder.Entity("FeedbackDashboard.Features.Scaling.Lease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("Leases");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -1145,7 +1164,7 @@ namespace FeedbackDashboard.Data.Migrations.Sqlite
                     b.HasOne("FeedbackDashboard.Core.Feedback.UserFeedback", null)
                         .WithMany()
                         .HasForeignKey("FeedbackId")
-                        .OnDelete(DeleteBehavior.Cascade);
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("FeedbackDashboard.Core.Feedback.UserFeedback", b =>
