@@ -9,6 +9,7 @@ using FeedbackDashboard.Features.Access;
 using FeedbackDashboard.Features.Admin;
 using FeedbackDashboard.Features.Audit;
 using FeedbackDashboard.Features.Scaling;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -19,8 +20,11 @@ namespace FeedbackDashboard.Data;
 /// The one model of the app. Each provider has a derived context that owns its migration set
 /// (see <see cref="SqliteFeedbackDbContext"/> and <see cref="SqlServerFeedbackDbContext"/>).
 /// </summary>
-public abstract class FeedbackDbContext(DbContextOptions options) : IdentityDbContext<ApplicationUser>(options)
+public abstract class FeedbackDbContext(DbContextOptions options) : IdentityDbContext<ApplicationUser>(options), IDataProtectionKeyContext
 {
+    /// <summary>The Data Protection key ring, shared by every instance so that a cookie from one is valid on another.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<Interaction> Interactions => Set<Interaction>();
     public DbSet<UserFeedback> Feedback => Set<UserFeedback>();
     public DbSet<QueryPattern> QueryPatterns => Set<QueryPattern>();

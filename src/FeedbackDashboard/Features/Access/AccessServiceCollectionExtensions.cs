@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using FeedbackDashboard.Data;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
@@ -20,6 +21,10 @@ public static class AccessServiceCollectionExtensions
         services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.SectionName);
         services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.SectionName);
         services.AddOptions<RateLimitingOptions>().BindConfiguration(RateLimitingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+
+        // One key ring in the database for every instance: a sign-in cookie or antiforgery token made
+        // by one instance is read by another (failover behind the load balancer keeps people signed in).
+        services.AddDataProtection().SetApplicationName("FeedbackDashboard").PersistKeysToDbContext<FeedbackDbContext>();
 
         services.AddCascadingAuthenticationState();
         services.AddScoped<IdentityRedirectManager>();

@@ -1,0 +1,230 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using FeedbackDashboard.Features.Access;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Playwright;
+
+namespace FeedbackDashboard.Browser.Tests.ScaleOut;
+
+/// <summary>Two real instances over one database and a real Redis: pushes cross instances, tasks are never duplicated, Redis may go away.</summary>
+[Collection(ScaleOutCollection.Name)]
+public class ScaleOutTests(ScaleOutFixture app) : IAsyncLifetime
+{
+    private static readonly DemoAccounts.Account Reviewer = DemoAccounts.All.Single(a => a.Role == AppRoles.Reviewer);
+    private IPlaywright _playwright = default!;
+    private IBrowser _browser = default!;
+
+    public async Task InitializeAsync()
+    {
+        var chromium = await Chromium.EnsureInstalledAsync();
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = chromium, Headless = true, Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _browser.DisposeAsync();
+        _playwright.Dispose();
+    }
+
+    private async Task<IPage> SignedInPageAsync(AppInstance instance)
+    {
+        var context = await _browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = instance.Address.ToString(), ViewportSize = new() { Width = 1400, Height = 900 } });
+        var page = await context.NewPageAsync();
+        await page.SignInAsync(Reviewer.Email, Reviewer.Password);
+        return page;
+    }
+
+    /// <summary>A reviewer's SignalR client on the instance, with the cookies of a browser signed in there.</summary>
+    private async Task<HubConnection> ReviewerHubAsync(AppInstance instance)
+    {
+        var page = await SignedInPageAsync(instance);
+        var cookies = new CookieContainer();
+        foreach (var cookie in await page.Context.CookiesAsync())
+        {
+            cookies.Add(instance.Address, new System.Net.Cookie(cookie.Name, cookie.Value, cookie.Path, instance.Address.Host));
+        }
+        return new HubConnectionBuilder()
+            .WithUrl(new Uri(instance.Address, "hubs/review"), o => o.Cookies = cookies)
+            .WithAutomaticReconnect()
+            .Build();
+    }
+
+    private static async Task<List<HttpResponseMessage>> PostNegativesAsync(AppInstance instance, string pattern, int count)
+    {
+        using var api = instance.CreateApiClient(ScaleOutFixture.ApiKey);
+        var responses = new List<HttpResponseMessage>();
+        for (var i = 0; i < count; i++)
+        {
+            responses.Add(await PostNegativeAsync(api, pattern));
+        }
+        return responses;
+    }
+
+    private static Task<HttpResponseMessage> PostNegativeAsync(HttpClient api, string pattern)
+    {
+        var id = "scale-" + Guid.NewGuid().ToString("N");
+        return api.PostAsJsonAsync("/api/v1/feedback", new
+        {
+            interactionId = id, type = "negative",
+            interaction = new { id, query = $"Where is my invoice? ({pattern})", response = "An old answer.", source = "scale-out", pattern },
+        });
+    }
+
+    [Fact]
+    public async Task AReviewerConnectedToB_GetsTheTaskRaisedOnA_WithinASecond()
+    {
+        var pattern = "cross-" + Guid.NewGuid().ToString("N")[..8];
+        await using var hub = await ReviewerHubAsync(app.B);
+        var created = new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);
+        hub.On<JsonElement>("ReviewTaskCreated", task =>
+        {
+            if (task.GetProperty("patternKey").GetString() == pattern)
+            {
+                created.TrySetResult(task);
+            }
+        });
+        await hub.StartAsync();
+
+        using var api = app.A.CreateApiClient(ScaleOutFixture.ApiKey);
+        for (var i = 0; i < 4; i++)
+        {
+            Assert.Equal(HttpStatusCode.Accepted, (await PostNegativeAsync(api, pattern)).StatusCode);
+        }
+        var clock = Stopwatch.StartNew();
+        Assert.Equal(HttpStatusCode.Accepted, (await PostNegativeAsync(api, pattern)).StatusCode);
+        var task = await created.Task.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"pushed {clock.ElapsedMilliseconds} ms after the acknowledgement");
+        Assert.Equal(5, task.GetProperty("relatedCount").GetInt32());
+    }
+
+    [Fact]
+    public async Task AReviewersPageServedByB_ShowsTheTaskRaisedOnA_WithoutReload()
+    {
+        var pattern = "page-" + Guid.NewGuid().ToString("N")[..8];
+        var page = await SignedInPageAsync(app.B);
+        await page.GotoAsync("/review");
+        await page.WaitForCircuitAsync();
+
+        await PostNegativesAsync(app.A, pattern, 5);
+
+        await Assertions.Expect(page.Locator("tr.mud-table-row", new() { HasText = $"({pattern})" })).ToBeVisibleAsync(new() { Timeout = 10_000 });
+        await page.ScreenshotStepAsync(nameof(AReviewersPageServedByB_ShowsTheTaskRaisedOnA_WithoutReload), 1, "pushed-from-a");
+    }
+
+    [Fact]
+    public async Task TwoHundredConcurrentPostsSplitAcrossAAndB_LeaveExactlyOneTaskHoldingThemAll()
+    {
+        var pattern = "burst-" + Guid.NewGuid().ToString("N")[..8];
+        using var apiA = app.A.CreateApiClient(ScaleOutFixture.ApiKey);
+        using var apiB = app.B.CreateApiClient(ScaleOutFixture.ApiKey);
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 200).Select(i => PostNegativeAsync(i % 2 == 0 ? apiA : apiB, pattern)));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Accepted, r.StatusCode));
+        var tasks = await WaitForAsync(async () =>
+        {
+            var items = (await apiA.GetFromJsonAsync<JsonObject>("/api/v1/review-tasks?pageSize=500"))!["items"]!.AsArray()
+                .Where(t => (string?)t!["patternKey"] == pattern).ToList();
+            return items.Count == 1 && (int)items[0]!["relatedCount"]! == 200 ? items : null;
+        }, TimeSpan.FromSeconds(60));
+        var task = Assert.Single(tasks);
+        Assert.Equal(200, (int)task!["negativeCount"]!);
+    }
+
+    [Fact]
+    public async Task WithRedisStopped_IngestKeepsWorking_ReadinessSaysSo_AndPushesResumeWhenItIsBack()
+    {
+        using var apiA = app.A.CreateApiClient(ScaleOutFixture.ApiKey);
+        using var apiB = app.B.CreateApiClient(ScaleOutFixture.ApiKey);
+        await using var hub = await ReviewerHubAsync(app.B);
+        var created = new List<string>();
+        hub.On<JsonElement>("ReviewTaskCreated", task => { lock (created) { created.Add(task.GetProperty("patternKey").GetString()!); } });
+        await hub.StartAsync();
+
+        await app.Redis.StopAsync();
+        try
+        {
+            var during = "redis-down-" + Guid.NewGuid().ToString("N")[..8];
+            var acknowledged = new List<HttpResponseMessage>();
+            for (var i = 0; i < 5; i++)
+            {
+                acknowledged.Add(await PostNegativeAsync(i % 2 == 0 ? apiA : apiB, during));
+            }
+            Assert.All(acknowledged, r => Assert.Equal(HttpStatusCode.Accepted, r.StatusCode));
+            var readiness = await WaitForAsync(async () =>
+            {
+                var report = await apiA.GetFromJsonAsync<JsonObject>("/health/ready");
+                return (string?)report!["checks"]!["redis"]!["status"] == "Degraded" ? report : null;
+            }, TimeSpan.FromSeconds(15));
+            Assert.Equal("Degraded", (string)readiness["status"]!);
+            // Stored and processed all the same: the task exists, with every item.
+            await WaitForAsync(async () => (await apiA.GetFromJsonAsync<JsonObject>("/api/v1/review-tasks?pageSize=500"))!["items"]!.AsArray()
+                .Any(t => (string?)t!["patternKey"] == during && (int)t["relatedCount"]! == 5) ? true : (bool?)null, TimeSpan.FromSeconds(15));
+        }
+        finally
+        {
+            await app.Redis.StartAgainAsync();
+        }
+
+        await WaitForAsync(async () =>
+        {
+            var report = await apiA.GetFromJsonAsync<JsonObject>("/health/ready");
+            return (string?)report!["status"] == "Healthy" ? report : null;
+        }, TimeSpan.FromSeconds(30));
+        // The backplane reconnects on its own; a task raised on A reaches the reviewer on B again.
+        var after = "redis-back-" + Guid.NewGuid().ToString("N")[..8];
+        await WaitForAsync(async () =>
+        {
+            await PostNegativesAsync(app.A, after, 5);
+            await Task.Delay(500);
+            lock (created)
+            {
+                return created.Contains(after) ? true : (bool?)null;
+            }
+        }, TimeSpan.FromSeconds(30), renewPattern: () => after = "redis-back-" + Guid.NewGuid().ToString("N")[..8]);
+    }
+
+    private static async Task<T> WaitForAsync<T>(Func<Task<T?>> probe, TimeSpan timeout, Action? renewPattern = null) where T : class
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            if (await probe() is { } found)
+            {
+                return found;
+            }
+            Assert.True(DateTime.UtcNow < deadline, $"not within {timeout.TotalSeconds} s");
+            renewPattern?.Invoke();
+            await Task.Delay(100);
+        }
+    }
+
+    private static async Task<bool> WaitForAsync(Func<Task<bool?>> probe, TimeSpan timeout, Action? renewPattern = null)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            if (await probe() == true)
+            {
+                return true;
+            }
+            Assert.True(DateTime.UtcNow < deadline, $"not within {timeout.TotalSeconds} s");
+            renewPattern?.Invoke();
+            await Task.Delay(100);
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ScaleOutCollection : ICollectionFixture<ScaleOutFixture>
+{
+    public const string Name = "Two instances and Redis";
+}
