@@ -6,8 +6,10 @@ using FeedbackDashboard.Features;
 using FeedbackDashboard.Features.Access;
 using FeedbackDashboard.Features.Clustering;
 using FeedbackDashboard.Features.Demo;
+using FeedbackDashboard.Features.Operations;
 using FeedbackDashboard.Features.Realtime;
 using FeedbackDashboard.Features.Shared;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 
@@ -26,13 +28,23 @@ builder.AddFeedbackRealtime();
 builder.AddDemoData(args);
 builder.AddIssueClustering(); // after the demo data, so the first run at start clusters it
 
+builder.AddFeedbackTelemetry();
 builder.AddDashboardComponents();
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<FeedbackDashboard.Features.Shared.DatabaseUnavailableHandler>();
 builder.Services.AddOpenApi();
 
+builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30)); // in-flight batches finish
+
 var app = builder.Build();
 
+if (app.Services.GetRequiredService<IOptions<SecurityOptions>>().Value.TrustForwardedHeaders)
+{
+    var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto };
+    forwarded.KnownIPNetworks.Clear(); // the proxy's address is not known in advance in a container network
+    forwarded.KnownProxies.Clear();
+    app.UseForwardedHeaders(forwarded);
+}
 app.UseSecurityHeaders();
 app.UseFeedbackErrorHandling();
 if (!app.Environment.IsDevelopment() && app.Services.GetRequiredService<IOptions<SecurityOptions>>().Value.RequireHttps)

@@ -23,6 +23,7 @@ public sealed class HumanFeedbackSystem(
     InsightsReader insights,
     ReviewNotifier notifier,
     PipelineSignal pipeline,
+    Operations.Telemetry telemetry,
     TimeProvider time)
 {
     /// <summary>Stamps, stores (with the aggregates) and commits one item; the pipeline then checks the triggers.</summary>
@@ -43,6 +44,7 @@ public sealed class HumanFeedbackSystem(
         // Stored and acknowledged from here on. Pattern assignment (which embeds the query) and the
         // triggers run in the background pipeline, so the caller never waits on them.
         pipeline.Committed(stored.Select(f => f.Id));
+        telemetry.FeedbackIngested.Add(stored.Count);
         await notifier.FeedbackReceivedAsync(stored.Select(FeedbackDto.From));
         return outcomes;
     }

@@ -10,4 +10,10 @@ public sealed class SecurityOptions
     /// terminates TLS itself.
     /// </summary>
     public bool RequireHttps { get; set; } = true;
+
+    /// <summary>
+    /// Take the client's address and scheme from X-Forwarded-For and X-Forwarded-Proto: only behind
+    /// a proxy (nginx in docker-compose) that sets them, never when clients reach the app directly.
+    /// </summary>
+    public bool TrustForwardedHeaders { get; set; }
 }

@@ -78,6 +78,9 @@ public sealed class FeedbackPipeline(
             return await corrections.GroupPendingAsync(db, cancellationToken);
         }
 
+        using var activity = Operations.Telemetry.Source.StartActivity("pipeline.batch");
+        activity?.SetTag("feedback.count", pending.Count);
+        activity?.SetTag("interactions.count", waiting.Count);
         var plan = await patterns.PlanAsync(db, waiting, clock.GetUtcNow(), cancellationToken);
         await db.TransactAsync(async token =>
         {

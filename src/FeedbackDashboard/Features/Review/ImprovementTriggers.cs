@@ -10,6 +10,8 @@ public sealed class ImprovementTriggers(
     TriggerSettingsStore triggerSettings,
     ReviewTaskQueries reviewTasks,
     ReviewNotifier notifier,
+    Operations.Telemetry telemetry,
+    TimeProvider time,
     ILogger<ImprovementTriggers> logger)
 {
     /// <summary>
@@ -21,6 +23,7 @@ public sealed class ImprovementTriggers(
         var result = await trigger.EvaluateAsync(feedback, await triggerSettings.GetAsync(cancellationToken), now, cancellationToken);
         if (result is { Outcome: TriggerOutcome.Raised, Task: { } task })
         {
+            telemetry.TasksRaised.Add(1);
             logger.LogInformation(
                 "Review task {TaskId} raised for pattern {PatternKey} by feedback {FeedbackId}: {Negatives} of {Count} negative, priority {Priority}",
                 task.Id, task.PatternKey, feedback.Id, result.Evaluation.NegativeCount, result.Evaluation.WindowCount, task.Priority);
@@ -33,12 +36,14 @@ public sealed class ImprovementTriggers(
     {
         var raised = new HashSet<long>();
         var joined = new HashSet<long>();
+        var committedAt = new Dictionary<long, DateTimeOffset>();
         foreach (var item in feedback.OrderBy(f => f.Id))
         {
             switch (await CheckAsync(item, now, cancellationToken))
             {
                 case { Outcome: TriggerOutcome.Raised, Task: { } task }:
                     raised.Add(task.Id);
+                    committedAt[task.Id] = item.CreatedAt;
                     break;
                 case { Outcome: TriggerOutcome.Joined, Task: { } task }:
                     joined.Add(task.Id);
@@ -53,7 +58,15 @@ public sealed class ImprovementTriggers(
         }
         foreach (var task in await reviewTasks.GetManyAsync([.. raised, .. joined], cancellationToken))
         {
-            await (raised.Contains(task.Id) ? notifier.TaskCreatedAsync(task) : notifier.TaskUpdatedAsync(task));
+            if (raised.Contains(task.Id))
+            {
+                await notifier.TaskCreatedAsync(task);
+                telemetry.PushLatency.Record(Math.Max(0, (time.GetUtcNow() - committedAt[task.Id]).TotalMilliseconds));
+            }
+            else
+            {
+                await notifier.TaskUpdatedAsync(task);
+            }
         }
     }
 }
