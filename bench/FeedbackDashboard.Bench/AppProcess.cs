@@ -74,7 +74,7 @@ public sealed class AppProcess : IAsyncDisposable
 
     public HttpClient CreateApiClient()
     {
-        var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = Address };
+        var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1024 }) { BaseAddress = Address };
         client.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
         return client;
     }

@@ -6,6 +6,7 @@ return args.FirstOrDefault() switch
     "clustering" => ClusteringBenchmark.Run(args[1..]),
     "patterns" => PatternsBenchmark.Run(args[1..]),
     "pipeline" => await PipelineBenchmark.RunAsync(args[1..]),
+    "ingest" => await IngestBenchmark.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -15,5 +16,6 @@ static int Usage()
     Console.Error.WriteLine("       bench/run.sh clustering [FILE.csv with columns text,category]");
     Console.Error.WriteLine("       bench/run.sh patterns [FILE.csv with columns text,category]");
     Console.Error.WriteLine("       bench/run.sh pipeline [--rate 50] [--seconds 20]");
+    Console.Error.WriteLine("       bench/run.sh ingest [--connections 64] [--seconds 10]");
     return 2;
 }

@@ -25,6 +25,8 @@ public static class FeedbackLoopServiceCollectionExtensions
         services.AddSingleton<InteractionFactory>();
         services.AddSingleton<AggregateUpdater>();
         services.AddSingleton<FeedbackWriter>();
+        services.AddSingleton<GroupCommit>();
+        services.AddHostedService(sp => sp.GetRequiredService<GroupCommit>());
         services.AddSingleton<ReviewTaskTrigger>();
         services.AddSingleton<ImprovementTriggers>();
         services.AddSingleton<InsightsReader>();

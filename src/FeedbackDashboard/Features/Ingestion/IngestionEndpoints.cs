@@ -63,8 +63,12 @@ public static class IngestionEndpoints
         };
     }
 
-    private static async Task<IResult> PostFeedback(HttpRequest request, HttpResponse response, HumanFeedbackSystem system, CancellationToken cancellationToken)
+    private static async Task<IResult> PostFeedback(HttpRequest request, HttpResponse response, GroupCommit commits, Pipeline.PipelineSignal pipeline, CancellationToken cancellationToken)
     {
+        if (pipeline.IsSaturated)
+        {
+            return Saturated(response);
+        }
         var (body, problem) = await JsonBody.ReadAsync<FeedbackRequest>(request, MaxBodyBytes, cancellationToken);
         if (problem is not null)
         {
@@ -78,7 +82,7 @@ public static class IngestionEndpoints
             return Problems.Validation(errors);
         }
 
-        var outcome = await system.CollectFeedbackAsync(item, cancellationToken);
+        var outcome = await commits.SubmitAsync(item, cancellationToken);
         if (outcome is CollectOutcome.Replayed)
         {
             response.Headers[ReplayedHeader] = "true";
@@ -86,8 +90,12 @@ public static class IngestionEndpoints
         return ToResult(outcome);
     }
 
-    private static async Task<IResult> PostFeedbackBatch(HttpRequest request, HumanFeedbackSystem system, CancellationToken cancellationToken)
+    private static async Task<IResult> PostFeedbackBatch(HttpRequest request, HttpResponse response, HumanFeedbackSystem system, Pipeline.PipelineSignal pipeline, CancellationToken cancellationToken)
     {
+        if (pipeline.IsSaturated)
+        {
+            return Saturated(response);
+        }
         var (body, problem) = await JsonBody.ReadAsync<FeedbackBatchRequest>(request, MaxBatchBodyBytes, cancellationToken);
         if (problem is not null)
         {
@@ -130,6 +138,14 @@ public static class IngestionEndpoints
             all.Count(r => r.Status == StatusCodes.Status202Accepted),
             all.Count(r => r.Status == StatusCodes.Status200OK),
             all.Count(r => r.Status >= 400)));
+    }
+
+    /// <summary>The pipeline is too far behind to take more: refuse before storing anything, never drop.</summary>
+    private static IResult Saturated(HttpResponse response)
+    {
+        response.Headers.RetryAfter = "5";
+        return Problems.Status(StatusCodes.Status503ServiceUnavailable, "Too much waiting to be processed",
+            "The feedback pipeline is behind; nothing was stored. Send it again in 5 seconds.");
     }
 
     private static FeedbackRequest? Parse(JsonElement element, ValidationErrors errors)

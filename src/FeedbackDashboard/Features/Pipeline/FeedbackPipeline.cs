@@ -22,6 +22,7 @@ public sealed class FeedbackPipeline(
     AggregateUpdater aggregates,
     ImprovementTriggers triggers,
     PipelineMetrics metrics,
+    PipelineSignal signal,
     IOptionsMonitor<PipelineOptions> options,
     ILogger<FeedbackPipeline> logger)
 {
@@ -97,6 +98,7 @@ public sealed class FeedbackPipeline(
         now = clock.GetUtcNow();
         await db.Feedback.Where(f => ids.Contains(f.Id)).ExecuteUpdateAsync(s => s.SetProperty(f => f.ProcessedAt, now), cancellationToken);
 
+        signal.Processed(pending.Count);
         var lags = pending.Select(f => Math.Max(0, (now - f.CreatedAt).TotalMilliseconds)).Order().ToList();
         metrics.Record(new PipelineBatch(now, pending.Count, waiting.Count,
             lags.Count > 0 ? lags[lags.Count / 2] : 0, lags.Count > 0 ? lags[^1] : 0,

@@ -11,13 +11,33 @@ namespace FeedbackDashboard.Features.Pipeline;
 public sealed class PipelineSignal
 {
     private readonly Channel<long> _channel;
+    private readonly IOptionsMonitor<PipelineOptions> _options;
+    private long _backlog;
 
-    public PipelineSignal(IOptions<PipelineOptions> options) =>
-        _channel = Channel.CreateBounded<long>(new BoundedChannelOptions(options.Value.ChannelCapacity)
+    public PipelineSignal(IOptionsMonitor<PipelineOptions> options)
+    {
+        _options = options;
+        _channel = Channel.CreateBounded<long>(new BoundedChannelOptions(options.CurrentValue.ChannelCapacity)
         {
             FullMode = BoundedChannelFullMode.DropWrite,
             SingleReader = true,
         });
+    }
+
+    /// <summary>Items this instance acknowledged that its pipeline has not processed yet.</summary>
+    public long Backlog => Interlocked.Read(ref _backlog);
+
+    /// <summary>Too far behind to take more feedback: ingest answers 503 until the pipeline catches up.</summary>
+    public bool IsSaturated => Backlog >= _options.CurrentValue.MaxBacklog;
+
+    /// <summary>Called by the pipeline after a batch.</summary>
+    public void Processed(int count)
+    {
+        if (Interlocked.Add(ref _backlog, -count) < 0)
+        {
+            Interlocked.Exchange(ref _backlog, 0); // items another instance acknowledged
+        }
+    }
 
     /// <summary>Ids announced and not yet taken by the pipeline.</summary>
     public int Queued => _channel.Reader.Count;
@@ -27,6 +47,7 @@ public sealed class PipelineSignal
     {
         foreach (var id in feedbackIds)
         {
+            Interlocked.Increment(ref _backlog);
             _channel.Writer.TryWrite(id);
         }
     }

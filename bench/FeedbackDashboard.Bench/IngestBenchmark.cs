@@ -1,0 +1,66 @@
+using System.Text;
+using FeedbackDashboard.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace FeedbackDashboard.Bench;
+
+/// <summary>
+/// `bench/run.sh ingest [--connections 64] [--seconds 10]`: the real app (Release, its own process,
+/// SQLite) under a closed-loop load of single feedback posts with their interaction inline, through
+/// POST /api/v1/feedback with a valid key; in the same run, the same load against a bare endpoint of
+/// the same app that binds the same body and answers 202 (the baseline). The ingest rate limit is off
+/// for the run. Every 202 must be a row in the database.
+/// </summary>
+public static class IngestBenchmark
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var connections = Measure.Option(args, "--connections", 64);
+        var seconds = Measure.Option(args, "--seconds", 10);
+        var (texts, _) = LabelledCsv.Read(ClusteringBenchmark.DefaultFile);
+        var queries = texts.Take(200).ToArray();
+        // The rate limit and the pipeline's backlog limit are off: this measures what the ingest path itself takes.
+        await using var app = await AppProcess.StartAsync(("RateLimiting__IngestPermitsPerSecond", "0"), ("Pipeline__MaxBacklog", "10000000"), ("Benchmarks__BareEndpoint", "true"));
+        using var client = app.CreateApiClient();
+        Console.WriteLine($"ingest: app at {app.Address}; {connections} connections, {seconds} s a phase, rate limit off");
+
+        var run = Guid.NewGuid().ToString("N")[..8];
+        HttpRequestMessage Request(string path, int n)
+        {
+            var id = $"ing-{run}-{n}";
+            var type = n % 4 == 0 ? "negative" : "positive";
+            var query = queries[Math.Abs(n) % queries.Length].Replace("\"", "'");
+            var body = $"{{\"id\":\"{id}\",\"interactionId\":\"{id}\",\"type\":\"{type}\",\"interaction\":{{\"id\":\"{id}\",\"query\":\"{query}\",\"response\":\"An answer.\",\"source\":\"bench-ingest\"}}}}";
+            return new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        }
+
+        // Warm-up of both paths (JIT, connection pool, the model), not counted.
+        await LoadGenerator.RunAsync(client, connections, TimeSpan.FromSeconds(2), n => Request("/bench/bare", n));
+        await LoadGenerator.RunAsync(client, connections, TimeSpan.FromSeconds(3), n => Request("/api/v1/feedback", -n));
+        var warmupStored = await CountAsync(app);
+
+        var bare = await LoadGenerator.RunAsync(client, connections, TimeSpan.FromSeconds(seconds), n => Request("/bench/bare", n));
+        var real = await LoadGenerator.RunAsync(client, connections, TimeSpan.FromSeconds(seconds), n => Request("/api/v1/feedback", n));
+        var stored = await CountAsync(app) - warmupStored;
+
+        Console.WriteLine($"ingest: baseline, bare endpoint (bind + 202): {bare.PerSecond:N0} requests/s, p50 {bare.Percentile(0.5):0.0} ms, p99 {bare.Percentile(0.99):0.0} ms");
+        Console.WriteLine($"ingest: POST /api/v1/feedback (stored before 202): {real.PerSecond:N0} requests/s, p50 {real.Percentile(0.5):0.0} ms, p99 {real.Percentile(0.99):0.0} ms, {real.Failed} not 202");
+        Console.WriteLine($"ingest: ratio {real.PerSecond / bare.PerSecond:0.00}; {real.Accepted:N0} acknowledged, {stored:N0} stored");
+        Console.WriteLine();
+        Console.WriteLine($"ingest.per_s = {Measure.Figure(real.PerSecond, 0)}");
+        Console.WriteLine($"ingest.bare_per_s = {Measure.Figure(bare.PerSecond, 0)}");
+        Console.WriteLine($"ingest.ratio = {Measure.Figure(real.PerSecond / bare.PerSecond, 3)}");
+        Console.WriteLine($"ingest.p50_ms = {Measure.Figure(real.Percentile(0.5))}");
+        Console.WriteLine($"ingest.p99_ms = {Measure.Figure(real.Percentile(0.99))}");
+        Console.WriteLine($"ingest.bare_p99_ms = {Measure.Figure(bare.Percentile(0.99))}");
+        Console.WriteLine($"ingest.acked = {real.Accepted}");
+        Console.WriteLine($"ingest.stored = {stored}");
+        return real.Accepted == stored ? 0 : 1;
+    }
+
+    private static async Task<int> CountAsync(AppProcess app)
+    {
+        await using var db = new SqliteFeedbackDbContext(DesignTime.Options<SqliteFeedbackDbContext>().UseSqlite($"Data Source={app.DatabasePath};Mode=ReadOnly").Options);
+        return await db.Feedback.CountAsync(f => f.Source == "bench-ingest");
+    }
+}
