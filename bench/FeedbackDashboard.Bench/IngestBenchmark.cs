@@ -19,11 +19,6 @@ public static class IngestBenchmark
         var seconds = Measure.Option(args, "--seconds", 10);
         var (texts, _) = LabelledCsv.Read(ClusteringBenchmark.DefaultFile);
         var queries = texts.Take(200).ToArray();
-        // The rate limit and the pipeline's backlog limit are off: this measures what the ingest path itself takes.
-        await using var app = await AppProcess.StartAsync(("RateLimiting__IngestPermitsPerSecond", "0"), ("Pipeline__MaxBacklog", "10000000"), ("Benchmarks__BareEndpoint", "true"));
-        using var client = app.CreateApiClient();
-        Console.WriteLine($"ingest: app at {app.Address}; {connections} connections, {seconds} s a phase, rate limit off");
-
         var run = Guid.NewGuid().ToString("N")[..8];
         HttpRequestMessage Request(string path, int n)
         {
@@ -33,19 +28,33 @@ public static class IngestBenchmark
             var body = $"{{\"id\":\"{id}\",\"interactionId\":\"{id}\",\"type\":\"{type}\",\"interaction\":{{\"id\":\"{id}\",\"query\":\"{query}\",\"response\":\"An answer.\",\"source\":\"bench-ingest\"}}}}";
             return new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
         }
+        Console.WriteLine($"ingest: {connections} connections, {seconds} s a phase, the ingest rate limit off");
 
-        // Warm-up of both paths (JIT, connection pool, the model), not counted.
-        await LoadGenerator.RunAsync(client, connections, TimeSpan.FromSeconds(2), n => Request("/bench/bare", n));
-        await LoadGenerator.RunAsync(client, connections, TimeSpan.FromSeconds(3), n => Request("/api/v1/feedback", -n));
+        // First an ingest-only instance (Pipeline:Enabled=false): the baseline (the bare endpoint), then
+        // what the ingest path takes when it does not share the two cores with embedding and triggers.
+        LoadGenerator.Result bare, alone;
+        await using (var ingestOnly = await AppProcess.StartAsync(("RateLimiting__IngestPermitsPerSecond", "0"), ("Pipeline__Enabled", "false"), ("Benchmarks__BareEndpoint", "true")))
+        {
+            using var client = ingestOnly.CreateApiClient();
+            await LoadGenerator.RunAsync(client, connections, TimeSpan.FromSeconds(2), n => Request("/bench/bare", n));
+            bare = await LoadGenerator.RunAsync(client, connections, TimeSpan.FromSeconds(seconds), n => Request("/bench/bare", n));
+            await LoadGenerator.RunAsync(client, connections, TimeSpan.FromSeconds(3), n => Request("/api/v1/feedback", -n - 10_000_000));
+            alone = await LoadGenerator.RunAsync(client, connections, TimeSpan.FromSeconds(seconds), n => Request("/api/v1/feedback", n + 10_000_000));
+        }
+
+        // Then one instance doing everything, its pipeline working through what it takes meanwhile
+        // (its backlog limit off too, so that it keeps taking feedback for the whole phase).
+        await using var app = await AppProcess.StartAsync(("RateLimiting__IngestPermitsPerSecond", "0"), ("Pipeline__MaxBacklog", "10000000"));
+        using var appClient = app.CreateApiClient();
+        await LoadGenerator.RunAsync(appClient, connections, TimeSpan.FromSeconds(3), n => Request("/api/v1/feedback", -n));
         var warmupStored = await CountAsync(app);
-
-        var bare = await LoadGenerator.RunAsync(client, connections, TimeSpan.FromSeconds(seconds), n => Request("/bench/bare", n));
-        var real = await LoadGenerator.RunAsync(client, connections, TimeSpan.FromSeconds(seconds), n => Request("/api/v1/feedback", n));
+        var real = await LoadGenerator.RunAsync(appClient, connections, TimeSpan.FromSeconds(seconds), n => Request("/api/v1/feedback", n));
         var stored = await CountAsync(app) - warmupStored;
 
         Console.WriteLine($"ingest: baseline, bare endpoint (bind + 202): {bare.PerSecond:N0} requests/s, p50 {bare.Percentile(0.5):0.0} ms, p99 {bare.Percentile(0.99):0.0} ms");
         Console.WriteLine($"ingest: POST /api/v1/feedback (stored before 202): {real.PerSecond:N0} requests/s, p50 {real.Percentile(0.5):0.0} ms, p99 {real.Percentile(0.99):0.0} ms, {real.Failed} not 202");
         Console.WriteLine($"ingest: ratio {real.PerSecond / bare.PerSecond:0.00}; {real.Accepted:N0} acknowledged, {stored:N0} stored");
+        Console.WriteLine($"ingest: an ingest-only instance (pipeline elsewhere): {alone.PerSecond:N0} requests/s, p50 {alone.Percentile(0.5):0.0} ms, p99 {alone.Percentile(0.99):0.0} ms, ratio {alone.PerSecond / bare.PerSecond:0.00}");
         Console.WriteLine();
         Console.WriteLine($"ingest.per_s = {Measure.Figure(real.PerSecond, 0)}");
         Console.WriteLine($"ingest.bare_per_s = {Measure.Figure(bare.PerSecond, 0)}");
@@ -53,6 +62,9 @@ public static class IngestBenchmark
         Console.WriteLine($"ingest.p50_ms = {Measure.Figure(real.Percentile(0.5))}");
         Console.WriteLine($"ingest.p99_ms = {Measure.Figure(real.Percentile(0.99))}");
         Console.WriteLine($"ingest.bare_p99_ms = {Measure.Figure(bare.Percentile(0.99))}");
+        Console.WriteLine($"ingest.ingest_only_per_s = {Measure.Figure(alone.PerSecond, 0)}");
+        Console.WriteLine($"ingest.ingest_only_ratio = {Measure.Figure(alone.PerSecond / bare.PerSecond, 3)}");
+        Console.WriteLine($"ingest.ingest_only_p99_ms = {Measure.Figure(alone.Percentile(0.99))}");
         Console.WriteLine($"ingest.acked = {real.Accepted}");
         Console.WriteLine($"ingest.stored = {stored}");
         return real.Accepted == stored ? 0 : 1;

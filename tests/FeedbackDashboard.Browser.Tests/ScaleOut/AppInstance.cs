@@ -66,6 +66,16 @@ public sealed class AppInstance : IAsyncDisposable
         return client;
     }
 
+    /// <summary>kill -9: no shutdown, no flush, nothing finished.</summary>
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)

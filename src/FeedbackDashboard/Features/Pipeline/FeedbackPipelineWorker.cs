@@ -22,6 +22,11 @@ public sealed class FeedbackPipelineWorker(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!options.CurrentValue.Enabled)
+        {
+            logger.LogInformation("The feedback pipeline is off on this instance (Pipeline:Enabled=false); another instance processes the queue");
+            return;
+        }
         await WhenStartedAsync(stoppingToken);
         WarmUp();
         while (!stoppingToken.IsCancellationRequested)

@@ -7,6 +7,12 @@ public sealed class PipelineOptions
 {
     public const string SectionName = "Pipeline";
 
+    /// <summary>
+    /// Run the pipeline on this instance. Off: an ingest-only instance, whose acknowledged feedback
+    /// another instance's pipeline processes (the queue is the database).
+    /// </summary>
+    public bool Enabled { get; set; } = true;
+
     /// <summary>Feedback items (and waiting interactions) taken per batch: one embedding call, one transaction.</summary>
     [Range(1, 5_000)]
     public int BatchSize { get; set; } = 256;

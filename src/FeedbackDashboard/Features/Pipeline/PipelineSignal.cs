@@ -28,7 +28,7 @@ public sealed class PipelineSignal
     public long Backlog => Interlocked.Read(ref _backlog);
 
     /// <summary>Too far behind to take more feedback: ingest answers 503 until the pipeline catches up.</summary>
-    public bool IsSaturated => Backlog >= _options.CurrentValue.MaxBacklog;
+    public bool IsSaturated => _options.CurrentValue.Enabled && Backlog >= _options.CurrentValue.MaxBacklog;
 
     /// <summary>Called by the pipeline after a batch.</summary>
     public void Processed(int count)
