@@ -7,6 +7,7 @@ return args.FirstOrDefault() switch
     "patterns" => PatternsBenchmark.Run(args[1..]),
     "pipeline" => await PipelineBenchmark.RunAsync(args[1..]),
     "ingest" => await IngestBenchmark.RunAsync(args[1..]),
+    "batch" => await BatchBenchmark.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -17,5 +18,6 @@ static int Usage()
     Console.Error.WriteLine("       bench/run.sh patterns [FILE.csv with columns text,category]");
     Console.Error.WriteLine("       bench/run.sh pipeline [--rate 50] [--seconds 20]");
     Console.Error.WriteLine("       bench/run.sh ingest [--connections 64] [--seconds 10]");
+    Console.Error.WriteLine("       bench/run.sh batch [--connections 4] [--seconds 10]");
     return 2;
 }
