@@ -8,6 +8,7 @@ return args.FirstOrDefault() switch
     "pipeline" => await PipelineBenchmark.RunAsync(args[1..]),
     "ingest" => await IngestBenchmark.RunAsync(args[1..]),
     "batch" => await BatchBenchmark.RunAsync(args[1..]),
+    "push" => await PushBenchmark.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -19,5 +20,6 @@ static int Usage()
     Console.Error.WriteLine("       bench/run.sh pipeline [--rate 50] [--seconds 20]");
     Console.Error.WriteLine("       bench/run.sh ingest [--connections 64] [--seconds 10]");
     Console.Error.WriteLine("       bench/run.sh batch [--connections 4] [--seconds 10]");
+    Console.Error.WriteLine("       bench/run.sh push [--clients 1000] [--tasks 20] [--per-second 2]");
     return 2;
 }
