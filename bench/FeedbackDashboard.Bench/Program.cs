@@ -9,6 +9,7 @@ return args.FirstOrDefault() switch
     "ingest" => await IngestBenchmark.RunAsync(args[1..]),
     "batch" => await BatchBenchmark.RunAsync(args[1..]),
     "push" => await PushBenchmark.RunAsync(args[1..]),
+    "circuit" => await CircuitBenchmark.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -21,5 +22,6 @@ static int Usage()
     Console.Error.WriteLine("       bench/run.sh ingest [--connections 64] [--seconds 10]");
     Console.Error.WriteLine("       bench/run.sh batch [--connections 4] [--seconds 10]");
     Console.Error.WriteLine("       bench/run.sh push [--clients 1000] [--tasks 20] [--per-second 2]");
+    Console.Error.WriteLine("       bench/run.sh circuit [--pages 20] [--tasks 200]");
     return 2;
 }
