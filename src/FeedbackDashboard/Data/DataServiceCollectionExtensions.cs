@@ -43,11 +43,18 @@ public static class DataServiceCollectionExtensions
 internal static class SqliteConnectionStrings
 {
     public const string DefaultFile = "App_Data/feedback.db";
+    public const int DefaultBusySeconds = 5;
 
     /// <summary>A relative data source is taken from the content root; its folder is created.</summary>
     public static string Resolve(string? configured, string contentRoot)
     {
         var builder = new SqliteConnectionStringBuilder(string.IsNullOrWhiteSpace(configured) ? $"Data Source={DefaultFile}" : configured);
+        if (!builder.ShouldSerialize("Default Timeout"))
+        {
+            // How long a write waits out another writer's lock (another instance, the pipeline) before
+            // the API answers 503: seconds, not the provider's default of 30.
+            builder.DefaultTimeout = DefaultBusySeconds;
+        }
         var isFile = !string.IsNullOrEmpty(builder.DataSource)
             && builder.Mode != SqliteOpenMode.Memory
             && builder.DataSource != ":memory:";
