@@ -5,6 +5,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using FeedbackDashboard.Features.Access;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.EntityFrameworkCore;
 
 namespace FeedbackDashboard.Bench;
 
@@ -12,8 +13,9 @@ namespace FeedbackDashboard.Bench;
 /// `bench/run.sh push [--clients 1000] [--tasks 20] [--per-second 2]`: that many SignalR clients
 /// signed in as a reviewer on the real app (Release, its own process) while feedback raises review
 /// tasks at a steady rate; the latency from the 202 of the item that raised a task to each client's
-/// ReviewTaskCreated. The baseline in the same run: the same clients on the live feed, from each
-/// item's 202 to its FeedbackReceived (pushed on the acknowledgement, before the pipeline).
+/// ReviewTaskCreated. The baseline in the same run, before it: the same clients on the live feed,
+/// single items posted at the same rate, from each item's 202 to its FeedbackReceived (pushed on the
+/// acknowledgement, before the pipeline); then they leave the live feed.
 /// </summary>
 public static class PushBenchmark
 {
@@ -69,6 +71,21 @@ public static class PushBenchmark
             return id;
         }
 
+        // Baseline: single items at the same rate, each pushed to the live feed on its acknowledgement.
+        var feed = Stopwatch.StartNew();
+        for (var i = 0; i < taskCount; i++)
+        {
+            var due = TimeSpan.FromSeconds(i / (double)perSecond);
+            if (due > feed.Elapsed)
+            {
+                await Task.Delay(due - feed.Elapsed);
+            }
+            await PostAsync($"feed{run}-{i}", 0);
+        }
+        await Task.Delay(1_000);
+        await Parallel.ForEachAsync(connections, new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (hub, ct) => await hub.InvokeAsync("LeaveLiveFeed", ct));
+
+        // The measure: tasks raised at that rate, reviewers not on the live feed (as the review queue is).
         var steady = Stopwatch.StartNew();
         var raising = new List<Task>();
         for (var t = 0; t < taskCount; t++)
@@ -101,9 +118,10 @@ public static class PushBenchmark
         var taskLatencies = raisedAt.SelectMany(r => created.TryGetValue(r.Key, out var got)
             ? got.Values.Select(at => Stopwatch.GetElapsedTime(r.Value, at).TotalMilliseconds) : []).Order().ToList();
         var missed = raisedAt.Keys.Sum(p => clientCount - (created.TryGetValue(p, out var got) ? got.Count : 0));
-        var feedLatencies = ackedAt.SelectMany(a => received.TryGetValue(a.Key, out var got)
+        var feedLatencies = ackedAt.Where(a => a.Key.Contains($"-feed{run}-", StringComparison.Ordinal)).SelectMany(a => received.TryGetValue(a.Key, out var got)
             ? got.Values.Select(at => Stopwatch.GetElapsedTime(a.Value, at).TotalMilliseconds) : []).Order().ToList();
         var dropped = Volatile.Read(ref disconnected); // before disposing, which closes them all
+        var serverLags = await ServerLagsAsync(app, run);
         foreach (var hub in connections)
         {
             await hub.DisposeAsync();
@@ -111,6 +129,7 @@ public static class PushBenchmark
 
         Console.WriteLine($"push: baseline, the live feed (pushed on the acknowledgement): p50 {Percentile(feedLatencies, 0.5):0.0} ms, p99 {Percentile(feedLatencies, 0.99):0.0} ms over {feedLatencies.Count:N0} deliveries");
         Console.WriteLine($"push: ReviewTaskCreated, from the triggering item's 202 (through the pipeline): p50 {Percentile(taskLatencies, 0.5):0.0} ms, p99 {Percentile(taskLatencies, 0.99):0.0} ms over {taskLatencies.Count:N0} deliveries; {missed} missed, {dropped} disconnected");
+        Console.WriteLine($"push: of which the server's pipeline (the triggering item's ProcessedAt - CreatedAt): p50 {Percentile(serverLags, 0.5):0.0} ms, p99 {Percentile(serverLags, 0.99):0.0} ms");
         Console.WriteLine();
         Console.WriteLine($"push.p50_ms = {Measure.Figure(Percentile(taskLatencies, 0.5))}");
         Console.WriteLine($"push.p99_ms = {Measure.Figure(Percentile(taskLatencies, 0.99))}");
@@ -119,6 +138,15 @@ public static class PushBenchmark
         Console.WriteLine($"push.clients = {clientCount - dropped}");
         Console.WriteLine($"push.missed = {missed}");
         return missed == 0 && dropped == 0 ? 0 : 1;
+    }
+
+    private static async Task<List<double>> ServerLagsAsync(AppProcess app, string run)
+    {
+        await using var db = new Data.SqliteFeedbackDbContext(Data.DesignTime.Options<Data.SqliteFeedbackDbContext>()
+            .UseSqlite($"Data Source={app.DatabasePath};Mode=ReadOnly").Options);
+        var rows = await db.Feedback.Where(f => f.ClientId!.StartsWith($"push-{run}-p") && f.ClientId.EndsWith("-4") && f.ProcessedAt != null)
+            .Select(f => new { f.CreatedAt, f.ProcessedAt }).ToListAsync();
+        return rows.Select(r => (r.ProcessedAt!.Value - r.CreatedAt).TotalMilliseconds).Order().ToList();
     }
 
     private static double Percentile(List<double> sorted, double p) =>

@@ -45,7 +45,9 @@ public sealed class HumanFeedbackSystem(
         // triggers run in the background pipeline, so the caller never waits on them.
         pipeline.Committed(stored.Select(f => f.Id));
         telemetry.FeedbackIngested.Add(stored.Count);
-        await notifier.FeedbackReceivedAsync(stored.Select(FeedbackDto.From));
+        // The live feed is not waited for: fanning out to many pages must not delay the acknowledgement.
+        // The notifier logs a failed push and never throws.
+        _ = notifier.FeedbackReceivedAsync(stored.Select(FeedbackDto.From).ToList());
         return outcomes;
     }
 
