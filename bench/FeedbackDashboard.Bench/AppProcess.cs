@@ -47,6 +47,7 @@ public sealed class AppProcess : IAsyncDisposable
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine("app: " + e.Data); };
+        process.OutputDataReceived += (_, e) => { if (e.Data?.Contains("TIMING") == true) Console.WriteLine("app: " + e.Data); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 

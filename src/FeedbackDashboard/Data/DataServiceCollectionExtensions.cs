@@ -16,7 +16,8 @@ public static class DataServiceCollectionExtensions
         {
             case DatabaseProvider.Sqlite:
                 var sqlite = SqliteConnectionStrings.Resolve(connectionString, builder.Environment.ContentRootPath);
-                services.AddDbContextFactory<SqliteFeedbackDbContext>(o => o.UseSqlite(sqlite));
+                var busy = new SqliteBusyTimeout(new SqliteConnectionStringBuilder(sqlite).DefaultTimeout * 1000);
+                services.AddDbContextFactory<SqliteFeedbackDbContext>(o => o.UseSqlite(sqlite).AddInterceptors(busy));
                 services.AddSingleton<IDbContextFactory<FeedbackDbContext>, ProviderContextFactory<SqliteFeedbackDbContext>>();
                 break;
             case DatabaseProvider.SqlServer:
