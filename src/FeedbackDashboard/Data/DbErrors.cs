@@ -31,8 +31,12 @@ public static class DbErrors
     };
 
     /// <summary>A unique index refused the write: someone else stored the same key first.</summary>
-    public static bool IsUniqueViolation(DbUpdateException exception) => exception.InnerException switch
+    public static bool IsUniqueViolation(DbUpdateException exception) => exception.InnerException is { } inner && IsUniqueViolation(inner);
+
+    /// <summary>The same for an exception from EF Core or straight from the provider (the ingest writer's raw inserts).</summary>
+    public static bool IsUniqueViolation(Exception exception) => exception switch
     {
+        DbUpdateException update => update.InnerException is { } inner && IsUniqueViolation(inner),
         SqliteException sqlite => sqlite.SqliteExtendedErrorCode is SqliteUnique or SqlitePrimaryKey,
         SqlException sql => sql.Number is SqlServerUniqueIndex or SqlServerUniqueConstraint,
         _ => false,

@@ -25,7 +25,7 @@ public sealed class FeedbackWriter(
             {
                 return await TryStoreAsync(items, now, cancellationToken);
             }
-            catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e) && attempt < MaxAttempts)
+            catch (Exception e) when (attempt < MaxAttempts && DbErrors.IsUniqueViolation(e))
             {
                 // Another request stored one of these ids, interactions or aggregate rows first:
                 // start again, and what it stored is now read as existing.
@@ -60,6 +60,7 @@ public sealed class FeedbackWriter(
                 .ToDictionaryAsync(x => x.Id, cancellationToken);
 
             var stored = new List<UserFeedback>();
+            var created = new List<Interaction>();
             var storedByClientId = new Dictionary<string, UserFeedback>(StringComparer.Ordinal);
             foreach (var i in Pending(items, outcomes).ToList())
             {
@@ -80,8 +81,9 @@ public sealed class FeedbackWriter(
                         outcomes[i] = new CollectOutcome.InteractionNotFound(submission.InteractionId);
                         continue;
                     }
-                    interaction = interactionFactory.Add(db, inlineInteraction, now);
+                    interaction = interactionFactory.Create(inlineInteraction, now);
                     interactions[interaction.Id] = interaction;
+                    created.Add(interaction);
                 }
 
                 var feedback = new UserFeedback
@@ -97,7 +99,6 @@ public sealed class FeedbackWriter(
                     PatternKey = interaction.PatternKey,
                     Source = interaction.Source,
                 };
-                db.Feedback.Add(feedback);
                 stored.Add(feedback);
                 storedByClientId[feedback.ClientId!] = feedback;
                 outcomes[i] = new CollectOutcome.Stored(feedback);
@@ -105,7 +106,7 @@ public sealed class FeedbackWriter(
 
             if (stored.Count > 0)
             {
-                await db.SaveChangesAsync(cancellationToken);
+                await FeedbackRows.InsertAsync(db, created, stored, cancellationToken);
                 CorrectionInbox.AddFromFeedback(db, stored, interactions);
                 await aggregates.ApplyAsync(db, stored, cancellationToken);
             }

@@ -12,7 +12,15 @@ public sealed class InteractionFactory
     /// <summary>Adds the interaction to the context; the caller saves.</summary>
     public Interaction Add(FeedbackDbContext db, InteractionSubmission submission, DateTimeOffset now)
     {
-        var interaction = new Interaction
+        var interaction = Create(submission, now);
+        db.Interactions.Add(interaction);
+        return interaction;
+    }
+
+    /// <summary>The interaction, not yet in any context.</summary>
+    public Interaction Create(InteractionSubmission submission, DateTimeOffset now)
+    {
+        return new Interaction
         {
             Id = submission.Id,
             Query = submission.Query,
@@ -22,7 +30,5 @@ public sealed class InteractionFactory
             Metadata = new Dictionary<string, string>(submission.Metadata),
             CreatedAt = now,
         };
-        db.Interactions.Add(interaction);
-        return interaction;
     }
 }
