@@ -25,6 +25,7 @@ public class BackpressureTests(BackpressureTests.SmallBacklogAppFactory app) : I
         signal.Committed(Enumerable.Range(1, 100).Select(i => -(long)i)); // as if 100 items were waiting
         var refused = await client.PostFeedbackAsync("While behind", "positive");
         var refusedBatch = await client.PostJsonAsync("/api/v1/feedback/batch", new { items = new[] { new { interactionId = "x", type = "positive" } } });
+        var status = await app.Services.GetRequiredService<PipelineStatusReader>().ReadAsync();
         signal.Processed(100);
         var accepted = await client.PostFeedbackAsync("Caught up", "positive");
 
@@ -33,6 +34,8 @@ public class BackpressureTests(BackpressureTests.SmallBacklogAppFactory app) : I
         Assert.Equal(HttpStatusCode.ServiceUnavailable, refusedBatch.StatusCode);
         Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
         Assert.Equal(before + 1, await db.Feedback.CountAsync());
+        Assert.True(status.RefusingIngest); // what Admin > Pipeline shows meanwhile
+        Assert.Equal(100, status.MaxBacklog);
     }
 
     [Fact]

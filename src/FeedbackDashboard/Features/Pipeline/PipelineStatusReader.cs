@@ -4,7 +4,9 @@ using Microsoft.EntityFrameworkCore;
 namespace FeedbackDashboard.Features.Pipeline;
 
 /// <summary>How far behind the pipeline is: what waits in the database (all instances) and the recent batches of this one.</summary>
-public sealed class PipelineStatusReader(IDbContextFactory<FeedbackDbContext> contextFactory, PipelineMetrics metrics, TimeProvider time)
+public sealed class PipelineStatusReader(
+    IDbContextFactory<FeedbackDbContext> contextFactory, PipelineMetrics metrics, PipelineSignal signal,
+    Microsoft.Extensions.Options.IOptionsMonitor<PipelineOptions> options, TimeProvider time)
 {
     public async Task<PipelineStatus> ReadAsync(CancellationToken cancellationToken = default)
     {
@@ -20,11 +22,16 @@ public sealed class PipelineStatusReader(IDbContextFactory<FeedbackDbContext> co
             metrics.ProcessedTotal,
             metrics.LastBatchAt,
             metrics.LastError,
-            metrics.History());
+            metrics.History(),
+            signal.Backlog,
+            options.CurrentValue.MaxBacklog,
+            signal.IsSaturated);
     }
 }
 
 /// <param name="OldestPendingSeconds">How long the oldest waiting item has waited: the pipeline's lag right now.</param>
+/// <param name="InstanceBacklog">Items this instance acknowledged and its pipeline has not processed.</param>
+/// <param name="RefusingIngest">At <paramref name="MaxBacklog"/>: ingest answers 503 with Retry-After until the pipeline catches up.</param>
 public sealed record PipelineStatus(
     int PendingFeedback,
     int PendingInteractions,
@@ -32,4 +39,7 @@ public sealed record PipelineStatus(
     long ProcessedTotal,
     DateTimeOffset? LastBatchAt,
     string? LastError,
-    IReadOnlyList<PipelineBatch> RecentBatches);
+    IReadOnlyList<PipelineBatch> RecentBatches,
+    long InstanceBacklog = 0,
+    int MaxBacklog = 0,
+    bool RefusingIngest = false);
