@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace FeedbackDashboard.Data;
 
@@ -17,7 +18,10 @@ public static class DataServiceCollectionExtensions
             case DatabaseProvider.Sqlite:
                 var sqlite = SqliteConnectionStrings.Resolve(connectionString, builder.Environment.ContentRootPath);
                 var busy = new SqliteBusyTimeout(new SqliteConnectionStringBuilder(sqlite).DefaultTimeout * 1000);
-                services.AddDbContextFactory<SqliteFeedbackDbContext>(o => o.UseSqlite(sqlite).AddInterceptors(busy));
+                services.AddDbContextFactory<SqliteFeedbackDbContext>(o => o.UseSqlite(sqlite).AddInterceptors(busy)
+                    // SQLite rebuilds a table to change a column (PRAGMA foreign_keys outside the transaction):
+                    // expected for our migrations, and said on every fresh start otherwise.
+                    .ConfigureWarnings(w => w.Ignore(RelationalEventId.NonTransactionalMigrationOperationWarning)));
                 services.AddSingleton<IDbContextFactory<FeedbackDbContext>, ProviderContextFactory<SqliteFeedbackDbContext>>();
                 break;
             case DatabaseProvider.SqlServer:
