@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using FeedbackDashboard.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace FeedbackDashboard.Bench;
 
@@ -72,6 +74,10 @@ public sealed class AppProcess : IAsyncDisposable
             await Task.Delay(100);
         }
     }
+
+    /// <summary>The app's database, read-only, for checking what it stored.</summary>
+    public SqliteFeedbackDbContext OpenDatabase() =>
+        new(DesignTime.Options<SqliteFeedbackDbContext>().UseSqlite($"Data Source={DatabasePath};Mode=ReadOnly").Options);
 
     public HttpClient CreateApiClient()
     {

@@ -72,7 +72,7 @@ public static class IngestBenchmark
 
     private static async Task<int> CountAsync(AppProcess app)
     {
-        await using var db = new SqliteFeedbackDbContext(DesignTime.Options<SqliteFeedbackDbContext>().UseSqlite($"Data Source={app.DatabasePath};Mode=ReadOnly").Options);
+        await using var db = app.OpenDatabase();
         return await db.Feedback.CountAsync(f => f.Source == "bench-ingest");
     }
 }

@@ -10,15 +10,7 @@ public static class LoadGenerator
     {
         public double PerSecond => Accepted / Seconds;
 
-        public double Percentile(double p)
-        {
-            if (LatenciesMs.Count == 0)
-            {
-                return 0;
-            }
-            var sorted = LatenciesMs.Order().ToList();
-            return sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
-        }
+        public double Percentile(double p) => Measure.Percentile(LatenciesMs.Order().ToList(), p);
     }
 
     public static async Task<Result> RunAsync(HttpClient client, int connections, TimeSpan duration, Func<int, HttpRequestMessage> request)

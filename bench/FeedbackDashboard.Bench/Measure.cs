@@ -23,6 +23,10 @@ public static class Measure
         return runs % 2 == 1 ? times[runs / 2] : (times[runs / 2 - 1] + times[runs / 2]) / 2;
     }
 
+    /// <summary>The value at or below which the share p of an ascending list falls (nearest rank).</summary>
+    public static double Percentile(IReadOnlyList<double> sorted, double p) =>
+        sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+
     public static string Figure(double value, int decimals = 2) =>
         Math.Round(value, decimals).ToString("0." + new string('#', decimals), CultureInfo.InvariantCulture);
 

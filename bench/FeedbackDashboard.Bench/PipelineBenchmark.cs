@@ -66,15 +66,15 @@ public static class PipelineBenchmark
         var acked = acks.Count + burst.Count + 1;
         acks.Sort();
         lags.Sort();
-        Console.WriteLine($"pipeline: baseline, the acknowledgement (POST round trip): p50 {Percentile(acks, 0.5):0.0} ms, p99 {Percentile(acks, 0.99):0.0} ms");
-        Console.WriteLine($"pipeline: ingest to trigger (stored ProcessedAt - CreatedAt) at {rate}/s: p50 {Percentile(lags, 0.5):0.0} ms, p99 {Percentile(lags, 0.99):0.0} ms, max {lags[^1]:0.0} ms");
+        Console.WriteLine($"pipeline: baseline, the acknowledgement (POST round trip): p50 {Measure.Percentile(acks, 0.5):0.0} ms, p99 {Measure.Percentile(acks, 0.99):0.0} ms");
+        Console.WriteLine($"pipeline: ingest to trigger (stored ProcessedAt - CreatedAt) at {rate}/s: p50 {Measure.Percentile(lags, 0.5):0.0} ms, p99 {Measure.Percentile(lags, 0.99):0.0} ms, max {lags[^1]:0.0} ms");
         Console.WriteLine($"pipeline: burst of {burst.Count:N0}: ingested at {burst.Count / ingestSeconds:N0}/s, the pipeline done after {drainSeconds:0.0} s ({burst.Count / drainSeconds:N0} items/s)");
         Console.WriteLine($"pipeline: {acked:N0} acknowledged, {stored:N0} stored, {processed:N0} processed");
         Console.WriteLine();
-        Console.WriteLine($"pipeline.ack_p50_ms = {Measure.Figure(Percentile(acks, 0.5))}");
-        Console.WriteLine($"pipeline.ack_p99_ms = {Measure.Figure(Percentile(acks, 0.99))}");
-        Console.WriteLine($"pipeline.lag_p50_ms = {Measure.Figure(Percentile(lags, 0.5))}");
-        Console.WriteLine($"pipeline.lag_p99_ms = {Measure.Figure(Percentile(lags, 0.99))}");
+        Console.WriteLine($"pipeline.ack_p50_ms = {Measure.Figure(Measure.Percentile(acks, 0.5))}");
+        Console.WriteLine($"pipeline.ack_p99_ms = {Measure.Figure(Measure.Percentile(acks, 0.99))}");
+        Console.WriteLine($"pipeline.lag_p50_ms = {Measure.Figure(Measure.Percentile(lags, 0.5))}");
+        Console.WriteLine($"pipeline.lag_p99_ms = {Measure.Figure(Measure.Percentile(lags, 0.99))}");
         Console.WriteLine($"pipeline.burst_ingest_per_s = {Measure.Figure(burst.Count / ingestSeconds, 0)}");
         Console.WriteLine($"pipeline.burst_drain_per_s = {Measure.Figure(burst.Count / drainSeconds, 0)}");
         Console.WriteLine($"pipeline.acked = {acked}");
@@ -101,15 +101,12 @@ public static class PipelineBenchmark
 
     private sealed record Acknowledgement(string Id);
 
-    private static SqliteFeedbackDbContext Open(AppProcess app) =>
-        new(DesignTime.Options<SqliteFeedbackDbContext>().UseSqlite($"Data Source={app.DatabasePath};Mode=ReadOnly").Options);
-
     private static async Task WaitDrainedAsync(AppProcess app, TimeSpan timeout)
     {
         var deadline = DateTime.UtcNow + timeout;
         while (true)
         {
-            await using (var db = Open(app))
+            await using (var db = app.OpenDatabase())
             {
                 if (!await db.Feedback.AnyAsync(f => f.ProcessedAt == null))
                 {
@@ -126,17 +123,14 @@ public static class PipelineBenchmark
 
     private static async Task<List<double>> LagsAsync(AppProcess app, List<string> ids)
     {
-        await using var db = Open(app);
+        await using var db = app.OpenDatabase();
         var rows = await db.Feedback.Where(f => ids.Contains(f.ClientId!)).Select(f => new { f.CreatedAt, f.ProcessedAt }).ToListAsync();
         return rows.Select(r => (r.ProcessedAt!.Value - r.CreatedAt).TotalMilliseconds).ToList();
     }
 
     private static async Task<(int Stored, int Processed)> CountAsync(AppProcess app)
     {
-        await using var db = Open(app);
+        await using var db = app.OpenDatabase();
         return (await db.Feedback.CountAsync(), await db.Feedback.CountAsync(f => f.ProcessedAt != null));
     }
-
-    private static double Percentile(List<double> sorted, double p) =>
-        sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
 }

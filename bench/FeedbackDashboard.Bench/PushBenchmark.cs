@@ -127,14 +127,14 @@ public static class PushBenchmark
             await hub.DisposeAsync();
         }
 
-        Console.WriteLine($"push: baseline, the live feed (pushed on the acknowledgement): p50 {Percentile(feedLatencies, 0.5):0.0} ms, p99 {Percentile(feedLatencies, 0.99):0.0} ms over {feedLatencies.Count:N0} deliveries");
-        Console.WriteLine($"push: ReviewTaskCreated, from the triggering item's 202 (through the pipeline): p50 {Percentile(taskLatencies, 0.5):0.0} ms, p99 {Percentile(taskLatencies, 0.99):0.0} ms over {taskLatencies.Count:N0} deliveries; {missed} missed, {dropped} disconnected");
-        Console.WriteLine($"push: of which the server's pipeline (the triggering item's ProcessedAt - CreatedAt): p50 {Percentile(serverLags, 0.5):0.0} ms, p99 {Percentile(serverLags, 0.99):0.0} ms");
+        Console.WriteLine($"push: baseline, the live feed (pushed on the acknowledgement): p50 {Measure.Percentile(feedLatencies, 0.5):0.0} ms, p99 {Measure.Percentile(feedLatencies, 0.99):0.0} ms over {feedLatencies.Count:N0} deliveries");
+        Console.WriteLine($"push: ReviewTaskCreated, from the triggering item's 202 (through the pipeline): p50 {Measure.Percentile(taskLatencies, 0.5):0.0} ms, p99 {Measure.Percentile(taskLatencies, 0.99):0.0} ms over {taskLatencies.Count:N0} deliveries; {missed} missed, {dropped} disconnected");
+        Console.WriteLine($"push: of which the server's pipeline (the triggering item's ProcessedAt - CreatedAt): p50 {Measure.Percentile(serverLags, 0.5):0.0} ms, p99 {Measure.Percentile(serverLags, 0.99):0.0} ms");
         Console.WriteLine();
-        Console.WriteLine($"push.p50_ms = {Measure.Figure(Percentile(taskLatencies, 0.5))}");
-        Console.WriteLine($"push.p99_ms = {Measure.Figure(Percentile(taskLatencies, 0.99))}");
-        Console.WriteLine($"push.feed_p50_ms = {Measure.Figure(Percentile(feedLatencies, 0.5))}");
-        Console.WriteLine($"push.feed_p99_ms = {Measure.Figure(Percentile(feedLatencies, 0.99))}");
+        Console.WriteLine($"push.p50_ms = {Measure.Figure(Measure.Percentile(taskLatencies, 0.5))}");
+        Console.WriteLine($"push.p99_ms = {Measure.Figure(Measure.Percentile(taskLatencies, 0.99))}");
+        Console.WriteLine($"push.feed_p50_ms = {Measure.Figure(Measure.Percentile(feedLatencies, 0.5))}");
+        Console.WriteLine($"push.feed_p99_ms = {Measure.Figure(Measure.Percentile(feedLatencies, 0.99))}");
         Console.WriteLine($"push.clients = {clientCount - dropped}");
         Console.WriteLine($"push.missed = {missed}");
         return missed == 0 && dropped == 0 ? 0 : 1;
@@ -142,13 +142,9 @@ public static class PushBenchmark
 
     private static async Task<List<double>> ServerLagsAsync(AppProcess app, string run)
     {
-        await using var db = new Data.SqliteFeedbackDbContext(Data.DesignTime.Options<Data.SqliteFeedbackDbContext>()
-            .UseSqlite($"Data Source={app.DatabasePath};Mode=ReadOnly").Options);
+        await using var db = app.OpenDatabase();
         var rows = await db.Feedback.Where(f => f.ClientId!.StartsWith($"push-{run}-p") && f.ClientId.EndsWith("-4") && f.ProcessedAt != null)
             .Select(f => new { f.CreatedAt, f.ProcessedAt }).ToListAsync();
         return rows.Select(r => (r.ProcessedAt!.Value - r.CreatedAt).TotalMilliseconds).Order().ToList();
     }
-
-    private static double Percentile(List<double> sorted, double p) =>
-        sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
 }

@@ -166,8 +166,8 @@ public class ScaleOutTests(ScaleOutFixture app) : IAsyncLifetime
             }, TimeSpan.FromSeconds(15));
             Assert.Equal("Degraded", (string)readiness["status"]!);
             // Stored and processed all the same: the task exists, with every item.
-            await WaitForAsync(async () => (await apiA.GetFromJsonAsync<JsonObject>("/api/v1/review-tasks?pageSize=500"))!["items"]!.AsArray()
-                .Any(t => (string?)t!["patternKey"] == during && (int)t["relatedCount"]! == 5) ? true : (bool?)null, TimeSpan.FromSeconds(15));
+            await WaitUntilAsync(async () => (await apiA.GetFromJsonAsync<JsonObject>("/api/v1/review-tasks?pageSize=500"))!["items"]!.AsArray()
+                .Any(t => (string?)t!["patternKey"] == during && (int)t["relatedCount"]! == 5), TimeSpan.FromSeconds(15));
         }
         finally
         {
@@ -181,13 +181,13 @@ public class ScaleOutTests(ScaleOutFixture app) : IAsyncLifetime
         }, TimeSpan.FromSeconds(30));
         // The backplane reconnects on its own; a task raised on A reaches the reviewer on B again.
         var after = "redis-back-" + Guid.NewGuid().ToString("N")[..8];
-        await WaitForAsync(async () =>
+        await WaitUntilAsync(async () =>
         {
             await PostNegativesAsync(app.A, after, 5);
             await Task.Delay(500);
             lock (created)
             {
-                return created.Contains(after) ? true : (bool?)null;
+                return created.Contains(after);
             }
         }, TimeSpan.FromSeconds(30), renewPattern: () => after = "redis-back-" + Guid.NewGuid().ToString("N")[..8]);
     }
@@ -207,20 +207,8 @@ public class ScaleOutTests(ScaleOutFixture app) : IAsyncLifetime
         }
     }
 
-    private static async Task<bool> WaitForAsync(Func<Task<bool?>> probe, TimeSpan timeout, Action? renewPattern = null)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (true)
-        {
-            if (await probe() == true)
-            {
-                return true;
-            }
-            Assert.True(DateTime.UtcNow < deadline, $"not within {timeout.TotalSeconds} s");
-            renewPattern?.Invoke();
-            await Task.Delay(100);
-        }
-    }
+    private static Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout, Action? renewPattern = null) =>
+        WaitForAsync(async () => await condition() ? "done" : null, timeout, renewPattern);
 }
 
 [CollectionDefinition(Name)]

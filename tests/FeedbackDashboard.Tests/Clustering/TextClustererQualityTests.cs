@@ -1,5 +1,6 @@
 using FeedbackDashboard.Core.Clustering;
 using FeedbackDashboard.Embeddings;
+using FeedbackDashboard.Tests.Infrastructure;
 
 namespace FeedbackDashboard.Tests.Clustering;
 
@@ -11,7 +12,7 @@ public class TextClustererQualityTests
 {
     private static (List<string> Texts, int[] Truth) Slice(int intents)
     {
-        var file = Path.Combine(RepositoryRoot(), "..", "shared", "datasets", "banking77", "test.csv");
+        var file = Path.Combine(RepositoryFiles.Root, "..", "shared", "datasets", "banking77", "test.csv");
         var rows = File.ReadLines(file).Skip(1).Select(ParseLine).Where(r => r is not null).Select(r => r!.Value).ToList();
         var chosen = rows.Select(r => r.Category).Distinct().Take(intents).ToList();
         var picked = rows.Where(r => chosen.Contains(r.Category)).ToList();
@@ -70,15 +71,5 @@ public class TextClustererQualityTests
         }
         var text = line[..comma].Trim('"').Replace("\"\"", "\"");
         return (text, line[(comma + 1)..]);
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "FeedbackDashboard.sln")))
-        {
-            directory = directory.Parent;
-        }
-        return directory?.FullName ?? throw new InvalidOperationException("FeedbackDashboard.sln not found above the test folder.");
     }
 }

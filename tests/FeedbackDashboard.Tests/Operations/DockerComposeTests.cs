@@ -2,6 +2,8 @@ using System.Reflection;
 using System.Text.Json.Nodes;
 using YamlDotNet.RepresentationModel;
 
+using FeedbackDashboard.Tests.Infrastructure;
+
 namespace FeedbackDashboard.Tests.Operations;
 
 /// <summary>
@@ -11,7 +13,7 @@ namespace FeedbackDashboard.Tests.Operations;
 /// </summary>
 public class DockerComposeTests
 {
-    private static readonly string Root = RepositoryRoot();
+    private static readonly string Root = RepositoryFiles.Root;
 
     /// <summary>Every setting the app binds: "Section:Property" of each options class, and the connection strings.</summary>
     private static readonly HashSet<string> AppSettings = OptionKeys();
@@ -86,15 +88,5 @@ public class DockerComposeTests
         keys.Add("ConnectionStrings:Feedback");
         keys.Add("ConnectionStrings:Redis");
         return keys;
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "FeedbackDashboard.sln")))
-        {
-            directory = directory.Parent;
-        }
-        return directory?.FullName ?? throw new InvalidOperationException("FeedbackDashboard.sln not found.");
     }
 }

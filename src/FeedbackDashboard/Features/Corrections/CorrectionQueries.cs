@@ -50,13 +50,6 @@ public sealed class CorrectionQueries(IDbContextFactory<FeedbackDbContext> conte
         return await ToDtosAsync(db, corrections, cancellationToken);
     }
 
-    /// <summary>How many corrections are waiting for a decision: the navigation badge.</summary>
-    public async Task<int> CountPendingAsync(CancellationToken cancellationToken = default)
-    {
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Corrections.CountAsync(c => c.Status == CorrectionStatus.Pending, cancellationToken);
-    }
-
     internal static async Task<IReadOnlyList<CorrectionDto>> ToDtosAsync(FeedbackDbContext db, IReadOnlyList<Correction> corrections, CancellationToken cancellationToken)
     {
         var groups = corrections.Select(c => c.GroupId).OfType<long>().Distinct().ToList();

@@ -55,7 +55,7 @@ public sealed class FeedbackWriter(
                 .Where(f => clientIds.Contains(f.ClientId!))
                 .ToDictionaryAsync(f => f.ClientId!, cancellationToken);
             var interactionIds = Pending(items, outcomes).Select(i => items[i].Submission.InteractionId).Distinct().ToList();
-            var interactions = await db.Interactions
+            var interactions = await db.Interactions.AsNoTracking()
                 .Where(x => interactionIds.Contains(x.Id))
                 .ToDictionaryAsync(x => x.Id, cancellationToken);
 

@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using FeedbackDashboard.Features.Shared;
 using Microsoft.Extensions.Options;
 
 namespace FeedbackDashboard.Features.Pipeline;
@@ -56,19 +57,8 @@ public sealed class PipelineSignal
     public void Wake() => _channel.Writer.TryWrite(0);
 
     /// <summary>Waits until something was announced, or the timeout passes.</summary>
-    public async Task WaitAsync(TimeSpan timeout, TimeProvider time, CancellationToken cancellationToken)
-    {
-        using var timeoutSource = new CancellationTokenSource(timeout, time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutSource.Token);
-        try
-        {
-            await _channel.Reader.WaitToReadAsync(linked.Token);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            // The sweep interval passed.
-        }
-    }
+    public Task WaitAsync(TimeSpan timeout, TimeProvider time, CancellationToken cancellationToken) =>
+        _channel.Reader.WaitToReadAsync(timeout, time, cancellationToken);
 
     /// <summary>Empties the channel: the pipeline then takes everything pending from the database.</summary>
     public int Drain()

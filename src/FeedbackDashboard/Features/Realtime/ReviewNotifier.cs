@@ -22,12 +22,11 @@ public sealed class ReviewNotifier(IHubContext<ReviewHub, IReviewClient> hub, Ti
     // Pushed tasks carry their trigger but not the related items: one message goes to every reviewer,
     // so it is kept small (about a fifth); a client that wants the items GETs the task.
     public Task TaskCreatedAsync(ReviewTaskDto task) =>
-        SendAsync(() => hub.Clients.Group(ReviewHub.ReviewersGroup).ReviewTaskCreated(Slim(task)), "ReviewTaskCreated", task.Id);
+        SendAsync(() => hub.Clients.Group(ReviewHub.ReviewersGroup).ReviewTaskCreated(task.WithoutRelated()), "ReviewTaskCreated", task.Id);
 
     public Task TaskUpdatedAsync(ReviewTaskDto task) =>
-        SendAsync(() => hub.Clients.Group(ReviewHub.ReviewersGroup).ReviewTaskUpdated(Slim(task)), "ReviewTaskUpdated", task.Id);
+        SendAsync(() => hub.Clients.Group(ReviewHub.ReviewersGroup).ReviewTaskUpdated(task.WithoutRelated()), "ReviewTaskUpdated", task.Id);
 
-    private static ReviewTaskDto Slim(ReviewTaskDto task) => task.RelatedFeedback.Count == 0 ? task : task with { RelatedFeedback = [] };
 
     public async Task FeedbackReceivedAsync(IEnumerable<FeedbackDto> stored)
     {

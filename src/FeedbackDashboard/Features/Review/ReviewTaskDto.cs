@@ -32,6 +32,9 @@ public sealed record ReviewTaskDto(
 {
     public const int EmbeddedRelatedLimit = 20;
 
+    /// <summary>The task without its related items: what is pushed to every reviewer and kept by the queue.</summary>
+    public ReviewTaskDto WithoutRelated() => RelatedFeedback.Count == 0 ? this : this with { RelatedFeedback = [] };
+
     /// <param name="trigger">The feedback that raised the task.</param>
     /// <param name="newestRelated">The newest related items, newest first.</param>
     public static ReviewTaskDto From(ReviewTask task, UserFeedback? trigger, IReadOnlyList<UserFeedback> newestRelated)

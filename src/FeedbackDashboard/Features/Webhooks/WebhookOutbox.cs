@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Threading.Channels;
 using FeedbackDashboard.Core.Webhooks;
 using FeedbackDashboard.Data;
+using FeedbackDashboard.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace FeedbackDashboard.Features.Webhooks;
@@ -37,16 +38,8 @@ public sealed class WebhookOutbox
     /// <summary>Waits until woken or the timeout passes (on the app's clock).</summary>
     public async Task WaitAsync(TimeSpan timeout, TimeProvider time, CancellationToken cancellationToken)
     {
-        using var timeoutSource = new CancellationTokenSource(timeout, time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutSource.Token);
-        try
-        {
-            await _wake.Reader.WaitToReadAsync(linked.Token);
-            _wake.Reader.TryRead(out _);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-        }
+        await _wake.Reader.WaitToReadAsync(timeout, time, cancellationToken);
+        _wake.Reader.TryRead(out _);
     }
 }
 

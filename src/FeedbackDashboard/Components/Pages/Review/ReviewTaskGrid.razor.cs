@@ -1,5 +1,5 @@
 using FeedbackDashboard.Components.Shared;
-using FeedbackDashboard.Core.Triggers;
+using FeedbackDashboard.Core.Patterns;
 using FeedbackDashboard.Features.Review;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
@@ -73,7 +73,8 @@ public partial class ReviewTaskGrid : ComponentBase, IHandleEvent, IDisposable
         {
             _loaded = Tasks;
             _tasks.Clear();
-            _tasks.AddRange(Tasks.Select(Slim));
+            // The grid needs no related items: the queries carry up to twenty a task; dropped to keep the circuit small.
+            _tasks.AddRange(Tasks.Select(t => t.WithoutRelated()));
         }
     }
 
@@ -95,11 +96,11 @@ public partial class ReviewTaskGrid : ComponentBase, IHandleEvent, IDisposable
         var index = _tasks.FindIndex(t => t.Id == task.Id);
         if (index >= 0)
         {
-            _tasks[index] = Slim(task);
+            _tasks[index] = task.WithoutRelated();
         }
         else if (Accepts(task))
         {
-            _tasks.Insert(0, Slim(task));
+            _tasks.Insert(0, task.WithoutRelated());
             if (created)
             {
                 _fresh[task.Id] = Time.GetUtcNow() + HighlightFor;
@@ -170,10 +171,7 @@ public partial class ReviewTaskGrid : ComponentBase, IHandleEvent, IDisposable
         StateHasChanged();
     }
 
-    private static bool IsApplicationKey(ReviewTaskDto task) => task.PatternKey != QueryText.Normalize(task.RepresentativeQuery);
-
-    /// <summary>The grid needs no related items; pushed tasks carry up to twenty, so drop them to keep the circuit small.</summary>
-    private static ReviewTaskDto Slim(ReviewTaskDto task) => task.RelatedFeedback.Count == 0 ? task : task with { RelatedFeedback = [] };
+    private static bool IsApplicationKey(ReviewTaskDto task) => task.PatternKey != PatternKeys.FromQuery(task.RepresentativeQuery);
 
     public void Dispose()
     {
