@@ -10,7 +10,12 @@ public static class ErrorHandlingExtensions
     {
         static bool IsApi(HttpContext context) => Access.ApiPaths.IsMachineFacing(context.Request.Path);
 
-        app.UseWhen(IsApi, api => api.UseExceptionHandler());
+        app.UseWhen(IsApi, api =>
+        {
+            api.UseExceptionHandler();
+            // Refusals made before an endpoint runs (415 from the content-type check, 405, 404) get a ProblemDetails body too.
+            api.UseStatusCodePages();
+        });
         app.UseWhen(context => !IsApi(context), pages =>
         {
             if (!app.Environment.IsDevelopment())

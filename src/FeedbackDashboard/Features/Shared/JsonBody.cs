@@ -39,9 +39,15 @@ public static class JsonBody
             return (null, Problems.Validation("body", "A JSON body is required."));
         }
 
+        var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
+        if (!System.Text.Unicode.Utf8.IsValid(bytes))
+        {
+            // JSON is UTF-8 (RFC 8259); a body that is not is refused whole, not field by field.
+            return (null, Problems.Validation("body", "The body is not valid UTF-8."));
+        }
         try
         {
-            var value = JsonSerializer.Deserialize<T>(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), ApiJson.Options);
+            var value = JsonSerializer.Deserialize<T>(bytes, ApiJson.Options);
             return value is null
                 ? (null, Problems.Validation("body", "The body must be a JSON object."))
                 : (value, null);
