@@ -42,22 +42,23 @@ public static class FeedbackRows
             foreach (var interaction in interactions)
             {
                 Set(parameters, interaction.Id, interaction.Query, interaction.Response, interaction.Source, interaction.RequestedPattern,
-                    interaction.PatternKey, JsonSerializer.Serialize(interaction.Metadata, JsonSerializerOptions.Default), Time.ConvertToProvider(interaction.CreatedAt));
-                await insert.ExecuteNonQueryAsync(cancellationToken);
+                    interaction.PatternKey, interaction.Metadata.Count == 0 ? "{}" : JsonSerializer.Serialize(interaction.Metadata, JsonSerializerOptions.Default), Time.ConvertToProvider(interaction.CreatedAt));
+                insert.ExecuteNonQuery();
             }
         }
 
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = "INSERT INTO \"Feedback\" (\"ClientId\", \"InteractionId\", \"Type\", \"Rating\", \"CorrectionText\", \"CorrectionKind\", \"Comment\", \"CreatedAt\", \"PatternKey\", \"Source\") " +
-            "VALUES ($client, $interaction, $type, $rating, $correction, $kind, $comment, $created, $pattern, $source) RETURNING \"Id\"";
+            "VALUES ($client, $interaction, $type, $rating, $correction, $kind, $comment, $created, $pattern, $source)";
         var values = Parameters(command, "$client", "$interaction", "$type", "$rating", "$correction", "$kind", "$comment", "$created", "$pattern", "$source");
         await command.PrepareAsync(cancellationToken);
         foreach (var item in feedback)
         {
             Set(values, item.ClientId, item.InteractionId, (int)item.Type, item.Rating, item.CorrectionText, (int?)item.CorrectionKind, item.Comment,
                 Time.ConvertToProvider(item.CreatedAt), item.PatternKey, item.Source);
-            item.Id = (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+            command.ExecuteNonQuery();
+            item.Id = SQLitePCL.raw.sqlite3_last_insert_rowid(connection.Handle);
         }
     }
 

@@ -17,6 +17,12 @@ public sealed class FeedbackWriter(
 {
     private const int MaxAttempts = 3;
 
+    // SQLite takes one writer at a time. This instance's ingest writers (the group commit and batch
+    // requests) queue here, asynchronously and in order, rather than in SQLite's busy handler, which
+    // sleeps 1, 2, 5 … 100 ms between tries: under load the lock sat free while the next batch slept.
+    // The pipeline and other instances still meet the busy timeout.
+    private readonly SemaphoreSlim _sqliteTurn = new(1, 1);
+
     public async Task<CollectOutcome[]> StoreAsync(IReadOnlyList<FeedbackItem> items, DateTimeOffset now, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
@@ -46,7 +52,27 @@ public sealed class FeedbackWriter(
         }
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        return await db.TransactAsync(async token =>
+        var queued = db is SqliteFeedbackDbContext;
+        if (queued)
+        {
+            await _sqliteTurn.WaitAsync(cancellationToken);
+        }
+        try
+        {
+            return await TransactAsync(db, items, validated, now, cancellationToken);
+        }
+        finally
+        {
+            if (queued)
+            {
+                _sqliteTurn.Release();
+            }
+        }
+    }
+
+    private Task<CollectOutcome[]> TransactAsync(FeedbackDbContext db, IReadOnlyList<FeedbackItem> items, CollectOutcome?[] validated,
+        DateTimeOffset now, CancellationToken cancellationToken) =>
+        db.TransactAsync(async token =>
         {
             var outcomes = (CollectOutcome?[])validated.Clone();
 
@@ -112,7 +138,6 @@ public sealed class FeedbackWriter(
             }
             return (outcomes.Select(o => o!).ToArray(), stored.Count > 0);
         }, cancellationToken);
-    }
 
     private static IEnumerable<int> Pending(IReadOnlyList<FeedbackItem> items, CollectOutcome?[] outcomes) =>
         Enumerable.Range(0, items.Count).Where(i => outcomes[i] is null);
