@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using FeedbackDashboard.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FeedbackDashboard.Tests.Api;
 
@@ -53,6 +54,26 @@ public class ReviewTriggerTests(FeedbackAppFactory app) : IClassFixture<Feedback
         Assert.Equal(10, (int)task["relatedCount"]!);
         Assert.Equal(4, (int)task["negativeCount"]!);
         Assert.Contains(task["relatedFeedback"]!.AsArray(), f => (string)f!["id"]! == fourth);
+    }
+
+    [Fact]
+    public async Task TheQueuesList_LeavesOutRelatedItems_WhichTheApiListEmbeds()
+    {
+        var query = ApiClientExtensions.Unique("Where is my invoice");
+        for (var i = 0; i < 5; i++)
+        {
+            await PostAsync(query, "negative");
+        }
+        var queries = app.Services.GetRequiredService<Features.Review.ReviewTaskQueries>();
+        var filter = new Features.Review.ReviewTaskFilter(Search: query);
+
+        var forQueue = Assert.Single((await queries.ListAsync(filter, withRelated: false)).Items);
+        var forApi = Assert.Single((await queries.ListAsync(filter)).Items);
+
+        Assert.Empty(forQueue.RelatedFeedback); // the page's drawer reads them for the one task it shows
+        Assert.NotNull(forQueue.TriggerFeedback);
+        Assert.Equal(5, forApi.RelatedFeedback.Count);
+        Assert.Equal(forApi.WithoutRelated() with { RelatedFeedback = forQueue.RelatedFeedback }, forQueue);
     }
 
     [Fact]

@@ -84,7 +84,7 @@ internal sealed class DemoDataSeeder(
             "demo"));
         var actions = services.GetRequiredService<ReviewActions>();
         var open = (await services.GetRequiredService<ReviewTaskQueries>()
-                .ListAsync(new ReviewTaskFilter(ReviewTaskStatus.Open, PageSize: ReviewTaskFilter.MaxPageSize), cancellationToken))
+                .ListAsync(new ReviewTaskFilter(ReviewTaskStatus.Open, PageSize: ReviewTaskFilter.MaxPageSize), withRelated: false, cancellationToken))
             .Items.OrderBy(t => t.CreatedAt).ToList();
         if (open.Count >= 3)
         {

@@ -43,7 +43,7 @@ public static class ReviewEndpoints
             return Problems.Validation(errors);
         }
         return TypedResults.Ok(await queries.ListAsync(
-            new ReviewTaskFilter(statusFilter, priorityFilter, page, pageSize, source, assigneeId, search), cancellationToken));
+            new ReviewTaskFilter(statusFilter, priorityFilter, page, pageSize, source, assigneeId, search), cancellationToken: cancellationToken));
     }
 
     private static async Task<Results<Ok<PagedList<RelatedFeedbackDto>>, ProblemHttpResult, ValidationProblem>> GetRelated(

@@ -11,7 +11,11 @@ namespace FeedbackDashboard.Features.Review;
 /// <summary>Reads review tasks with their trigger and newest related feedback.</summary>
 public sealed class ReviewTaskQueries(IDbContextFactory<FeedbackDbContext> contextFactory)
 {
-    public async Task<PagedList<ReviewTaskDto>> ListAsync(ReviewTaskFilter filter, CancellationToken cancellationToken = default)
+    /// <param name="withRelated">
+    /// Embed each task's newest related items (the API's list does); the review queue keeps only the
+    /// tasks and its detail drawer reads the related items of the one it shows.
+    /// </param>
+    public async Task<PagedList<ReviewTaskDto>> ListAsync(ReviewTaskFilter filter, bool withRelated = true, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var query = db.ReviewTasks.AsNoTracking();
@@ -47,7 +51,7 @@ public sealed class ReviewTaskQueries(IDbContextFactory<FeedbackDbContext> conte
             .Skip((filter.Page - 1) * filter.PageSize)
             .Take(filter.PageSize)
             .ToListAsync(cancellationToken);
-        var items = await ToDtosAsync(db, tasks, cancellationToken);
+        var items = await ToDtosAsync(db, tasks, withRelated, cancellationToken);
         return new PagedList<ReviewTaskDto>(items, filter.Page, filter.PageSize, total);
     }
 
@@ -55,14 +59,15 @@ public sealed class ReviewTaskQueries(IDbContextFactory<FeedbackDbContext> conte
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var task = await db.ReviewTasks.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
-        return task is null ? null : (await ToDtosAsync(db, [task], cancellationToken))[0];
+        return task is null ? null : (await ToDtosAsync(db, [task], withRelated: true, cancellationToken))[0];
     }
 
+    /// <summary>The tasks without their related items, as they are pushed to reviewers.</summary>
     public async Task<IReadOnlyList<ReviewTaskDto>> GetManyAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var tasks = await db.ReviewTasks.AsNoTracking().Where(t => ids.Contains(t.Id)).ToListAsync(cancellationToken);
-        return await ToDtosAsync(db, tasks, cancellationToken);
+        return await ToDtosAsync(db, tasks, withRelated: false, cancellationToken);
     }
 
     /// <summary>Every related item of a task with its interaction, newest first, a page at a time.</summary>
@@ -111,17 +116,19 @@ public sealed class ReviewTaskQueries(IDbContextFactory<FeedbackDbContext> conte
         return await db.ReviewTasks.Select(t => t.Source).Distinct().OrderBy(s => s).ToListAsync(cancellationToken);
     }
 
-    private static async Task<IReadOnlyList<ReviewTaskDto>> ToDtosAsync(FeedbackDbContext db, IReadOnlyList<ReviewTask> tasks, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<ReviewTaskDto>> ToDtosAsync(FeedbackDbContext db, IReadOnlyList<ReviewTask> tasks, bool withRelated, CancellationToken cancellationToken)
     {
         if (tasks.Count == 0)
         {
             return [];
         }
         var taskIds = tasks.Select(t => t.Id).ToList();
-        var links = await db.ReviewTaskFeedback.AsNoTracking()
-            .Where(r => taskIds.Contains(r.ReviewTaskId))
-            .Select(r => new { r.ReviewTaskId, r.FeedbackId })
-            .ToListAsync(cancellationToken);
+        var links = withRelated
+            ? await db.ReviewTaskFeedback.AsNoTracking()
+                .Where(r => taskIds.Contains(r.ReviewTaskId))
+                .Select(r => new { r.ReviewTaskId, r.FeedbackId })
+                .ToListAsync(cancellationToken)
+            : [];
         var newest = links.GroupBy(l => l.ReviewTaskId)
             .ToDictionary(g => g.Key, g => g.Select(l => l.FeedbackId).OrderDescending().Take(ReviewTaskDto.EmbeddedRelatedLimit).ToList());
         var feedbackIds = newest.Values.SelectMany(ids => ids).Concat(tasks.Select(t => t.TriggerFeedbackId)).Distinct().ToList();
