@@ -1,3 +1,5 @@
+using Microsoft.Data.Sqlite;
+
 namespace FeedbackDashboard.Data;
 
 /// <summary>
@@ -5,7 +7,12 @@ namespace FeedbackDashboard.Data;
 /// milliseconds), instead of the provider's retry loop, which sleeps 150 ms at a time: with the
 /// ingest writer and the pipeline taking turns, that sleep was most of a review task's push latency.
 /// </summary>
-public sealed class SqliteBusyTimeout(int milliseconds) : SqliteConnectionPragma
+public sealed class SqliteBusyTimeout(int milliseconds) : SqliteConnectionSetup
 {
-    protected override string Pragma => $"PRAGMA busy_timeout = {milliseconds};";
+    protected override void Apply(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = $"PRAGMA busy_timeout = {milliseconds};";
+        command.ExecuteNonQuery();
+    }
 }

@@ -18,7 +18,7 @@ public class DiskFullTests(DiskFullTests.QuotaAppFactory app) : IClassFixture<Di
 {
     /// <summary>Caps every connection the app opens at a number of pages, while set.</summary>
     /// <summary>Caps every connection the app opens at a number of pages, while set (pooled connections keep the cap, so it is set on every open).</summary>
-    public sealed class SqliteDiskQuota : SqliteConnectionPragma
+    public sealed class SqliteDiskQuota : SqliteConnectionSetup
     {
         private const long Unlimited = 4_294_967_294;
         private long _maxPages = Unlimited;
@@ -27,7 +27,12 @@ public class DiskFullTests(DiskFullTests.QuotaAppFactory app) : IClassFixture<Di
 
         public void Free() => Interlocked.Exchange(ref _maxPages, Unlimited);
 
-        protected override string Pragma => $"PRAGMA max_page_count = {Interlocked.Read(ref _maxPages)};";
+        protected override void Apply(SqliteConnection connection)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = $"PRAGMA max_page_count = {Interlocked.Read(ref _maxPages)};";
+            command.ExecuteNonQuery();
+        }
     }
 
     public sealed class QuotaAppFactory : FeedbackAppFactoryBase

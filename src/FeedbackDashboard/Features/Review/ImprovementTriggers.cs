@@ -34,16 +34,17 @@ public sealed class ImprovementTriggers(
     /// <summary>Checks items oldest first, then pushes once per task however many items touched it: created, or updated.</summary>
     public async Task CheckAllAsync(IEnumerable<UserFeedback> feedback, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var raised = new HashSet<long>();
+        var raised = new List<ReviewTaskDto>();
+        var raisedAt = new Dictionary<long, DateTimeOffset>();
         var joined = new HashSet<long>();
-        var committedAt = new Dictionary<long, DateTimeOffset>();
         foreach (var item in feedback.OrderBy(f => f.Id))
         {
             switch (await CheckAsync(item, now, cancellationToken))
             {
                 case { Outcome: TriggerOutcome.Raised, Task: { } task }:
-                    raised.Add(task.Id);
-                    committedAt[task.Id] = item.CreatedAt;
+                    // Pushed as it was just written: a new task has no assignee or note to read back.
+                    raised.Add(ReviewTaskDto.From(task, item, []));
+                    raisedAt[task.Id] = item.CreatedAt;
                     break;
                 case { Outcome: TriggerOutcome.Joined, Task: { } task }:
                     joined.Add(task.Id);
@@ -51,19 +52,22 @@ public sealed class ImprovementTriggers(
             }
         }
 
-        joined.ExceptWith(raised);
-        if (raised.Count + joined.Count == 0)
+        // A task raised and then joined by a later item of the same batch is pushed as it ends up.
+        var grown = joined.Where(raisedAt.ContainsKey).ToList();
+        if (grown.Count > 0)
         {
-            return;
+            var current = (await reviewTasks.GetManyAsync(grown, cancellationToken)).ToDictionary(t => t.Id);
+            raised = raised.Select(t => current.GetValueOrDefault(t.Id, t)).ToList();
         }
-        foreach (var task in await reviewTasks.GetManyAsync([.. raised, .. joined], cancellationToken))
+        foreach (var task in raised)
         {
-            if (raised.Contains(task.Id))
-            {
-                await notifier.TaskCreatedAsync(task);
-                telemetry.PushLatency.Record(Math.Max(0, (time.GetUtcNow() - committedAt[task.Id]).TotalMilliseconds));
-            }
-            else
+            await notifier.TaskCreatedAsync(task);
+            telemetry.PushLatency.Record(Math.Max(0, (time.GetUtcNow() - raisedAt[task.Id]).TotalMilliseconds));
+        }
+        joined.ExceptWith(raisedAt.Keys);
+        if (joined.Count > 0)
+        {
+            foreach (var task in await reviewTasks.GetManyAsync(joined, cancellationToken))
             {
                 await notifier.TaskUpdatedAsync(task);
             }

@@ -69,33 +69,37 @@ public sealed class ReviewTaskTrigger(IDbContextFactory<FeedbackDbContext> conte
         FeedbackDbContext db, string patternKey, UserFeedback trigger, IReadOnlyList<UserFeedback> window, TriggerEvaluation evaluation,
         DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var pattern = await db.QueryPatterns.FindAsync([patternKey], cancellationToken);
-        var task = new ReviewTask
+        // One transaction for the task and its audit entry: one commit (one sync of the log) on the push's path, not two.
+        return await db.TransactAsync(async token =>
         {
-            PatternKey = patternKey,
-            Source = trigger.Source,
-            ActivePatternKey = patternKey,
-            RepresentativeQuery = pattern?.RepresentativeQuery ?? patternKey,
-            SuggestedAction = "",
-            TriggerFeedbackId = trigger.Id,
-            RelatedCount = evaluation.WindowCount,
-            NegativeCount = evaluation.NegativeCount,
-            CorrectionCount = window.Count(f => f.Type == FeedbackType.Correction),
-            LastFeedbackId = trigger.Id,
-            CreatedAt = now,
-            UpdatedAt = now,
-        };
-        task.ApplyPolicy();
-        task.RelatedFeedback.AddRange(window.Select(f => new ReviewTaskFeedback { FeedbackId = f.Id, IsTrigger = f.Id == trigger.Id }));
-        db.ReviewTasks.Add(task);
-        await db.SaveChangesAsync(cancellationToken);
+            var pattern = await db.QueryPatterns.FindAsync([patternKey], token);
+            var task = new ReviewTask
+            {
+                PatternKey = patternKey,
+                Source = trigger.Source,
+                ActivePatternKey = patternKey,
+                RepresentativeQuery = pattern?.RepresentativeQuery ?? patternKey,
+                SuggestedAction = "",
+                TriggerFeedbackId = trigger.Id,
+                RelatedCount = evaluation.WindowCount,
+                NegativeCount = evaluation.NegativeCount,
+                CorrectionCount = window.Count(f => f.Type == FeedbackType.Correction),
+                LastFeedbackId = trigger.Id,
+                CreatedAt = now,
+                UpdatedAt = now,
+            };
+            task.ApplyPolicy();
+            task.RelatedFeedback.AddRange(window.Select(f => new ReviewTaskFeedback { FeedbackId = f.Id, IsTrigger = f.Id == trigger.Id }));
+            db.ReviewTasks.Add(task);
+            await db.SaveChangesAsync(token);
 
-        audit.Record(db, AuditLog.SystemActor, ReviewAudit.Raised, ReviewAudit.Subject(task.Id), after: new
-        {
-            task.PatternKey, task.Priority, task.SuggestedAction, evaluation.NegativeCount, evaluation.WindowCount, triggerFeedbackId = trigger.ClientId,
-        });
-        await db.SaveChangesAsync(cancellationToken);
-        return task;
+            audit.Record(db, AuditLog.SystemActor, ReviewAudit.Raised, ReviewAudit.Subject(task.Id), after: new
+            {
+                task.PatternKey, task.Priority, task.SuggestedAction, evaluation.NegativeCount, evaluation.WindowCount, triggerFeedbackId = trigger.ClientId,
+            });
+            await db.SaveChangesAsync(token);
+            return task;
+        }, cancellationToken);
     }
 
     private static async Task<TriggerResult> JoinAsync(
