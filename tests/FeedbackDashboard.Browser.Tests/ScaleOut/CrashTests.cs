@@ -77,7 +77,12 @@ public class CrashTests : IAsyncLifetime
                     }
                 }
             })).ToList();
-            await Task.Delay(TimeSpan.FromSeconds(2));
+            // Mid-load: once a good number are acknowledged (a fixed 2 s was too few on a machine busy with the other test projects).
+            var loading = System.Diagnostics.Stopwatch.StartNew();
+            while (acknowledged.Count <= 200 && loading.Elapsed < TimeSpan.FromSeconds(30))
+            {
+                await Task.Delay(50);
+            }
             await app.KillAsync();
             await stop.CancelAsync();
             await Task.WhenAll(senders);

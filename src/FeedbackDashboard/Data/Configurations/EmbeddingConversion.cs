@@ -14,7 +14,7 @@ internal static class EmbeddingConversion
             b => FromBytes(b),
             new ValueComparer<float[]?>((a, b) => SameVector(a, b), v => v == null ? 0 : v.Length, v => Copy(v)));
 
-    private static byte[]? ToBytes(float[]? vector) => vector is null ? null : MemoryMarshal.AsBytes(vector.AsSpan()).ToArray();
+    internal static byte[]? ToBytes(float[]? vector) => vector is null ? null : MemoryMarshal.AsBytes(vector.AsSpan()).ToArray();
 
     private static float[]? FromBytes(byte[]? bytes) => bytes is null ? null : MemoryMarshal.Cast<byte, float>(bytes.AsSpan()).ToArray();
 

@@ -140,23 +140,20 @@ public sealed class FeedbackPipeline(
 
         // Only where the item still has no pattern: of two instances taking the same item, one
         // assigns it and counts it in the aggregates, the other reads what was assigned.
+        var candidates = pending.Where(f => f.PatternKey is null && keys.GetValueOrDefault(f.InteractionId) is not null).ToList();
+        var taken = await PatternRows.AssignFeedbackAsync(db, candidates.Select(f => (f.Id, keys[f.InteractionId]!)).ToList(), cancellationToken);
         var assigned = new List<UserFeedback>();
-        foreach (var feedback in pending.Where(f => f.PatternKey is null))
+        for (var i = 0; i < candidates.Count; i++)
         {
-            if (keys.GetValueOrDefault(feedback.InteractionId) is not { } key)
+            var feedback = candidates[i];
+            if (taken[i])
             {
-                continue;
-            }
-            var id = feedback.Id;
-            var taken = await db.Feedback.Where(f => f.Id == id && f.PatternKey == null)
-                .ExecuteUpdateAsync(s => s.SetProperty(f => f.PatternKey, key), cancellationToken);
-            if (taken == 1)
-            {
-                feedback.PatternKey = key;
+                feedback.PatternKey = keys[feedback.InteractionId];
                 assigned.Add(feedback);
             }
             else
             {
+                var id = feedback.Id;
                 feedback.PatternKey = await db.Feedback.Where(f => f.Id == id).Select(f => f.PatternKey).SingleAsync(cancellationToken);
             }
         }

@@ -73,13 +73,13 @@ public sealed class PatternAssigner(IEmbedder embedder, IOptionsMonitor<PatternO
         var existing = await db.QueryPatterns.Where(p => newKeys.Contains(p.Key)).Select(p => p.Key).ToListAsync(cancellationToken);
         db.QueryPatterns.AddRange(plan.Created.Where(p => !existing.Contains(p.Key)));
         await db.SaveChangesAsync(cancellationToken);
+        var assigned = await PatternRows.AssignInteractionsAsync(db,
+            plan.Interactions.Select((interaction, i) => (interaction.Id, plan.Keys[i], (float[]?)plan.Vectors[i])).ToList(), cancellationToken);
         for (var i = 0; i < plan.Interactions.Count; i++)
         {
-            var (id, key, vector) = (plan.Interactions[i].Id, plan.Keys[i], plan.Vectors[i]);
-            var assigned = await db.Interactions.Where(x => x.Id == id && x.PatternKey == null)
-                .ExecuteUpdateAsync(s => s.SetProperty(x => x.PatternKey, key).SetProperty(x => x.QueryEmbedding, vector), cancellationToken);
-            plan.Interactions[i].PatternKey = assigned == 1
-                ? key
+            var id = plan.Interactions[i].Id;
+            plan.Interactions[i].PatternKey = assigned[i]
+                ? plan.Keys[i]
                 : await db.Interactions.Where(x => x.Id == id).Select(x => x.PatternKey).SingleAsync(cancellationToken);
         }
     }
