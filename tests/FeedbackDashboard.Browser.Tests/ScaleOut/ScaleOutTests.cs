@@ -192,7 +192,8 @@ public class ScaleOutTests(ScaleOutFixture app) : IAsyncLifetime
         }, TimeSpan.FromSeconds(30), renewPattern: () => after = "redis-back-" + Guid.NewGuid().ToString("N")[..8]);
     }
 
-    private static async Task<T> WaitForAsync<T>(Func<Task<T?>> probe, TimeSpan timeout, Action? renewPattern = null) where T : class
+    private static async Task<T> WaitForAsync<T>(Func<Task<T?>> probe, TimeSpan timeout, Action? renewPattern = null,
+        [System.Runtime.CompilerServices.CallerLineNumber] int line = 0) where T : class
     {
         var deadline = DateTime.UtcNow + timeout;
         while (true)
@@ -201,14 +202,15 @@ public class ScaleOutTests(ScaleOutFixture app) : IAsyncLifetime
             {
                 return found;
             }
-            Assert.True(DateTime.UtcNow < deadline, $"not within {timeout.TotalSeconds} s");
+            Assert.True(DateTime.UtcNow < deadline, $"not within {timeout.TotalSeconds} s (the wait at line {line})");
             renewPattern?.Invoke();
             await Task.Delay(100);
         }
     }
 
-    private static Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout, Action? renewPattern = null) =>
-        WaitForAsync(async () => await condition() ? "done" : null, timeout, renewPattern);
+    private static Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout, Action? renewPattern = null,
+        [System.Runtime.CompilerServices.CallerLineNumber] int line = 0) =>
+        WaitForAsync(async () => await condition() ? "done" : null, timeout, renewPattern, line);
 }
 
 [CollectionDefinition(Name)]

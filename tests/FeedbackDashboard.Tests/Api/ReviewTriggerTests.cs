@@ -57,6 +57,38 @@ public class ReviewTriggerTests(FeedbackAppFactory app) : IClassFixture<Feedback
     }
 
     [Fact]
+    public async Task ABurstOnAPatternWithATask_JoinsItOnce_EachItemCountedOnce()
+    {
+        var query = ApiClientExtensions.Unique("The export button is gone");
+        for (var i = 0; i < 5; i++)
+        {
+            await PostAsync(query, "negative");
+        }
+        var task = Assert.Single(await OpenTasksForAsync(query));
+
+        // Twenty more in one request: the pipeline takes them in one batch and joins them in one write.
+        var items = Enumerable.Range(0, 20).Select(i =>
+        {
+            var id = "burst-" + Guid.NewGuid().ToString("N");
+            return new
+            {
+                interactionId = id, type = i % 4 == 0 ? "positive" : "negative",
+                interaction = new { id, query, response = "An answer.", source = "tests", pattern = query },
+            };
+        }).ToArray();
+        var response = await app.CreateApiClient(settle: false).PostJsonAsync("/api/v1/feedback/batch", new { items });
+        Assert.Equal(20, (int)(await response.ReadJsonAsync())["stored"]!);
+        await app.WaitForPipelineAsync();
+
+        task = Assert.Single(await OpenTasksForAsync(query));
+        Assert.Equal(25, (int)task["relatedCount"]!);
+        Assert.Equal(20, (int)task["negativeCount"]!);
+        await using var db = app.CreateDbContext();
+        var id = (long)task["id"]!;
+        Assert.Equal(25, await db.ReviewTaskFeedback.CountAsync(r => r.ReviewTaskId == id));
+    }
+
+    [Fact]
     public async Task TheQueuesList_LeavesOutRelatedItems_WhichTheApiListEmbeds()
     {
         var query = ApiClientExtensions.Unique("Where is my invoice");

@@ -37,9 +37,9 @@ public sealed class ImprovementTriggers(
         var raised = new List<ReviewTaskDto>();
         var raisedAt = new Dictionary<long, DateTimeOffset>();
         var joined = new HashSet<long>();
-        foreach (var item in feedback.OrderBy(f => f.Id))
+        void Record(TriggerResult result, UserFeedback item)
         {
-            switch (await CheckAsync(item, now, cancellationToken))
+            switch (result)
             {
                 case { Outcome: TriggerOutcome.Raised, Task: { } task }:
                     // Pushed as it was just written: a new task has no assignee or note to read back.
@@ -49,6 +49,37 @@ public sealed class ImprovementTriggers(
                 case { Outcome: TriggerOutcome.Joined, Task: { } task }:
                     joined.Add(task.Id);
                     break;
+            }
+        }
+
+        foreach (var pattern in feedback.GroupBy(f => f.PatternKey!))
+        {
+            // Oldest first, one at a time until the pattern has an active task (raised or found);
+            // the rest of the batch then joins it in one write instead of one each.
+            var items = pattern.OrderBy(f => f.Id).ToList();
+            var next = 0;
+            while (next < items.Count)
+            {
+                var result = await CheckAsync(items[next], now, cancellationToken);
+                Record(result, items[next++]);
+                if (result.Outcome is TriggerOutcome.Raised or TriggerOutcome.Joined)
+                {
+                    break;
+                }
+            }
+            var rest = items.Skip(next).ToList();
+            if (rest.Count == 0)
+            {
+                continue;
+            }
+            if (await trigger.JoinManyAsync(pattern.Key, rest, await triggerSettings.GetAsync(cancellationToken), now, cancellationToken) is { } joinedAll)
+            {
+                Record(joinedAll, rest[^1]);
+                continue;
+            }
+            foreach (var item in rest) // the task was closed meanwhile
+            {
+                Record(await CheckAsync(item, now, cancellationToken), item);
             }
         }
 

@@ -102,6 +102,49 @@ public sealed class ReviewTaskTrigger(IDbContextFactory<FeedbackDbContext> conte
         }, cancellationToken);
     }
 
+    /// <summary>
+    /// Adds a batch's items of one pattern to the pattern's active task in one write, as if each had
+    /// joined on its own: the items it already holds are skipped. Null when the pattern has no active
+    /// task (it was closed meanwhile): the caller then checks the items one by one.
+    /// </summary>
+    public async Task<TriggerResult?> JoinManyAsync(
+        string patternKey, IReadOnlyList<UserFeedback> items, TriggerOptions options, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+                var task = await db.ReviewTasks.SingleOrDefaultAsync(t => t.ActivePatternKey == patternKey, cancellationToken);
+                if (task is null)
+                {
+                    return null;
+                }
+                var ids = items.Select(f => f.Id).ToList();
+                var held = await db.ReviewTaskFeedback.Where(r => r.ReviewTaskId == task.Id && ids.Contains(r.FeedbackId))
+                    .Select(r => r.FeedbackId).ToListAsync(cancellationToken);
+                var fresh = items.Where(f => !held.Contains(f.Id)).ToList();
+                foreach (var feedback in fresh)
+                {
+                    Join(db, task, feedback, options);
+                }
+                if (fresh.Count > 0)
+                {
+                    task.UpdatedAt = now;
+                    task.Version = Guid.NewGuid();
+                    task.ApplyPolicy();
+                    await db.SaveChangesAsync(cancellationToken);
+                }
+                var evaluation = new TriggerEvaluation(task.RelatedCount, task.NegativeCount, Fires: false);
+                return new TriggerResult(evaluation, task, fresh.Count > 0 ? TriggerOutcome.Joined : TriggerOutcome.None);
+            }
+            catch (DbUpdateException e) when (attempt < MaxAttempts && (e is DbUpdateConcurrencyException || DbErrors.IsUniqueViolation(e)))
+            {
+                // Another writer changed the task meanwhile: read it again.
+            }
+        }
+    }
+
     private static async Task<TriggerResult> JoinAsync(
         FeedbackDbContext db, ReviewTask task, UserFeedback feedback, TriggerOptions options, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -112,16 +155,21 @@ public sealed class ReviewTaskTrigger(IDbContextFactory<FeedbackDbContext> conte
             return new TriggerResult(evaluation, task, TriggerOutcome.None);
         }
 
-        db.ReviewTaskFeedback.Add(new ReviewTaskFeedback { ReviewTaskId = task.Id, FeedbackId = feedback.Id });
-        task.RelatedCount++;
-        task.NegativeCount += FeedbackSignal.From(feedback).IsNegative(options) ? 1 : 0;
-        task.CorrectionCount += feedback.Type == FeedbackType.Correction ? 1 : 0;
-        task.LastFeedbackId = Math.Max(task.LastFeedbackId, feedback.Id);
+        Join(db, task, feedback, options);
         task.UpdatedAt = now;
         task.Version = Guid.NewGuid();
         task.ApplyPolicy();
         await db.SaveChangesAsync(cancellationToken);
         return new TriggerResult(evaluation with { WindowCount = task.RelatedCount, NegativeCount = task.NegativeCount }, task, TriggerOutcome.Joined);
+    }
+
+    private static void Join(FeedbackDbContext db, ReviewTask task, UserFeedback feedback, TriggerOptions options)
+    {
+        db.ReviewTaskFeedback.Add(new ReviewTaskFeedback { ReviewTaskId = task.Id, FeedbackId = feedback.Id });
+        task.RelatedCount++;
+        task.NegativeCount += FeedbackSignal.From(feedback).IsNegative(options) ? 1 : 0;
+        task.CorrectionCount += feedback.Type == FeedbackType.Correction ? 1 : 0;
+        task.LastFeedbackId = Math.Max(task.LastFeedbackId, feedback.Id);
     }
 }
 
