@@ -59,7 +59,7 @@ public sealed class FeedbackWriter(
         }
         try
         {
-            return await TransactAsync(db, items, validated, now, cancellationToken);
+            return await StoreInTransactionAsync(db, items, validated, now, cancellationToken);
         }
         finally
         {
@@ -70,7 +70,7 @@ public sealed class FeedbackWriter(
         }
     }
 
-    private Task<CollectOutcome[]> TransactAsync(FeedbackDbContext db, IReadOnlyList<FeedbackItem> items, CollectOutcome?[] validated,
+    private Task<CollectOutcome[]> StoreInTransactionAsync(FeedbackDbContext db, IReadOnlyList<FeedbackItem> items, CollectOutcome?[] validated,
         DateTimeOffset now, CancellationToken cancellationToken) =>
         db.TransactAsync(async token =>
         {
