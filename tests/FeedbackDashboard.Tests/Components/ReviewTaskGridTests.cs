@@ -74,6 +74,35 @@ public class ReviewTaskGridTests : MudTestContext
     }
 
     [Fact]
+    public void Filters_ByPriorityAndSource_FromTheirMenus()
+    {
+        var popovers = Render<MudBlazor.MudPopoverProvider>();
+        var grid = RenderGrid(
+            Task(1, "high", source: "support-bot"),
+            Task(2, "medium", "Opening hours?", source: "sales-bot"),
+            Task(3, "high", "Refund window?", source: "sales-bot"));
+
+        Choose(popovers, grid, "queue-priority", "high");
+        grid.WaitForAssertion(() => Assert.Equal([1L, 3L], grid.Instance.Visible.Select(t => t.Id).Order()), TimeSpan.FromSeconds(2));
+        Assert.Contains("Priority: high", grid.Markup);
+
+        Choose(popovers, grid, "queue-source", "sales-bot");
+        grid.WaitForAssertion(() => Assert.Equal([3L], grid.Instance.Visible.Select(t => t.Id)), TimeSpan.FromSeconds(2));
+
+        Choose(popovers, grid, "queue-priority", "any");
+        grid.WaitForAssertion(() => Assert.Equal([2L, 3L], grid.Instance.Visible.Select(t => t.Id).Order()), TimeSpan.FromSeconds(2));
+    }
+
+    /// <summary>Opens a filter's menu and picks an option: the options exist only while the menu is open.</summary>
+    private static void Choose(IRenderedComponent<MudBlazor.MudPopoverProvider> popovers, IRenderedComponent<ReviewTaskGrid> grid, string filter, string option)
+    {
+        Assert.Empty(popovers.FindAll($"[data-testid={filter}-option]"));
+        grid.Find($"[data-testid={filter}] button, button[data-testid={filter}]").Click();
+        popovers.WaitForAssertion(() => Assert.NotEmpty(popovers.FindAll($"[data-testid={filter}-option]")), TimeSpan.FromSeconds(2));
+        popovers.FindAll($"[data-testid={filter}-option]").Single(o => o.TextContent.Trim() == option).Click();
+    }
+
+    [Fact]
     public async Task PushedTask_AppearsOnTopHighlighted()
     {
         var grid = RenderGrid(Task(1));

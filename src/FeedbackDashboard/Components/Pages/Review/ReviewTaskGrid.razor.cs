@@ -159,6 +159,12 @@ public partial class ReviewTaskGrid : ComponentBase, IHandleEvent, IDisposable
 
     private void SetSearch(string? value) => Refilter(() => _search = value?.Trim() ?? "");
 
+    private static readonly string[] Priorities = [AnyValue, "high", "medium"];
+
+    private IEnumerable<string> Sources => _tasks.Select(t => t.Source).Distinct().Order().Prepend(AnyValue);
+
+    private static string AnyOr(string value) => value == AnyValue ? "any" : value;
+
     private void SetPriority(string value) => Refilter(() => _priority = value);
 
     private void SetSource(string value) => Refilter(() => _source = value);
