@@ -15,6 +15,7 @@ public partial class ReviewTaskGrid : ComponentBase, IHandleEvent, IDisposable
     public const string AnyValue = "";
     public static readonly TimeSpan RenderInterval = TimeSpan.FromMilliseconds(250);
     public static readonly TimeSpan HighlightFor = TimeSpan.FromSeconds(8);
+    private static readonly string[] Priorities = [AnyValue, "high", "medium"];
 
     private readonly List<ReviewTaskDto> _tasks = [];
     private readonly Dictionary<long, DateTimeOffset> _fresh = [];
@@ -158,8 +159,6 @@ public partial class ReviewTaskGrid : ComponentBase, IHandleEvent, IDisposable
     }
 
     private void SetSearch(string? value) => Refilter(() => _search = value?.Trim() ?? "");
-
-    private static readonly string[] Priorities = [AnyValue, "high", "medium"];
 
     private IEnumerable<string> Sources => _tasks.Select(t => t.Source).Distinct().Order().Prepend(AnyValue);
 
