@@ -1,9 +1,7 @@
 using System.Text.Json;
 using FeedbackDashboard.Core.Feedback;
 using FeedbackDashboard.Data;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace FeedbackDashboard.Features.Ingestion;
@@ -20,7 +18,11 @@ public static class FeedbackRows
 
     public static async Task InsertAsync(FeedbackDbContext db, IReadOnlyList<Interaction> interactions, IReadOnlyList<UserFeedback> feedback, CancellationToken cancellationToken)
     {
-        if (db is not SqliteFeedbackDbContext)
+        await using var insertFeedback = SqliteBatchStatement.Prepare(db,
+            "INSERT INTO \"Feedback\" (\"ClientId\", \"InteractionId\", \"Type\", \"Rating\", \"CorrectionText\", \"CorrectionKind\", \"Comment\", \"CreatedAt\", \"PatternKey\", \"Source\") " +
+            "VALUES ($client, $interaction, $type, $rating, $correction, $kind, $comment, $created, $pattern, $source)",
+            "$client", "$interaction", "$type", "$rating", "$correction", "$kind", "$comment", "$created", "$pattern", "$source");
+        if (insertFeedback is null)
         {
             db.Interactions.AddRange(interactions);
             db.Feedback.AddRange(feedback);
@@ -28,48 +30,25 @@ public static class FeedbackRows
             return;
         }
 
-        var connection = (SqliteConnection)db.Database.GetDbConnection();
-        var transaction = (SqliteTransaction?)db.Database.CurrentTransaction?.GetDbTransaction()
-            ?? throw new InvalidOperationException("The rows are inserted in the caller's transaction.");
         if (interactions.Count > 0)
         {
-            await using var insert = connection.CreateCommand();
-            insert.Transaction = transaction;
-            insert.CommandText = "INSERT INTO \"Interactions\" (\"Id\", \"Query\", \"Response\", \"Source\", \"RequestedPattern\", \"PatternKey\", \"Metadata\", \"CreatedAt\") " +
-                "VALUES ($id, $query, $response, $source, $requested, $pattern, $metadata, $created)";
-            var parameters = Parameters(insert, "$id", "$query", "$response", "$source", "$requested", "$pattern", "$metadata", "$created");
-            await insert.PrepareAsync(cancellationToken);
+            await using var insertInteraction = SqliteBatchStatement.Prepare(db,
+                "INSERT INTO \"Interactions\" (\"Id\", \"Query\", \"Response\", \"Source\", \"RequestedPattern\", \"PatternKey\", \"Metadata\", \"CreatedAt\") " +
+                "VALUES ($id, $query, $response, $source, $requested, $pattern, $metadata, $created)",
+                "$id", "$query", "$response", "$source", "$requested", "$pattern", "$metadata", "$created")!;
             foreach (var interaction in interactions)
             {
-                Set(parameters, interaction.Id, interaction.Query, interaction.Response, interaction.Source, interaction.RequestedPattern,
-                    interaction.PatternKey, interaction.Metadata.Count == 0 ? "{}" : JsonSerializer.Serialize(interaction.Metadata, JsonSerializerOptions.Default), Time.ConvertToProvider(interaction.CreatedAt));
-                insert.ExecuteNonQuery();
+                insertInteraction.Execute(interaction.Id, interaction.Query, interaction.Response, interaction.Source, interaction.RequestedPattern,
+                    interaction.PatternKey, interaction.Metadata.Count == 0 ? "{}" : JsonSerializer.Serialize(interaction.Metadata, JsonSerializerOptions.Default),
+                    Time.ConvertToProvider(interaction.CreatedAt));
             }
         }
 
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "INSERT INTO \"Feedback\" (\"ClientId\", \"InteractionId\", \"Type\", \"Rating\", \"CorrectionText\", \"CorrectionKind\", \"Comment\", \"CreatedAt\", \"PatternKey\", \"Source\") " +
-            "VALUES ($client, $interaction, $type, $rating, $correction, $kind, $comment, $created, $pattern, $source)";
-        var values = Parameters(command, "$client", "$interaction", "$type", "$rating", "$correction", "$kind", "$comment", "$created", "$pattern", "$source");
-        await command.PrepareAsync(cancellationToken);
         foreach (var item in feedback)
         {
-            Set(values, item.ClientId, item.InteractionId, (int)item.Type, item.Rating, item.CorrectionText, (int?)item.CorrectionKind, item.Comment,
+            insertFeedback.Execute(item.ClientId, item.InteractionId, (int)item.Type, item.Rating, item.CorrectionText, (int?)item.CorrectionKind, item.Comment,
                 Time.ConvertToProvider(item.CreatedAt), item.PatternKey, item.Source);
-            command.ExecuteNonQuery();
-            item.Id = SQLitePCL.raw.sqlite3_last_insert_rowid(connection.Handle);
-        }
-    }
-
-    private static SqliteParameter[] Parameters(SqliteCommand command, params string[] names) =>
-        names.Select(name => command.Parameters.Add(new SqliteParameter { ParameterName = name })).ToArray();
-
-    private static void Set(SqliteParameter[] parameters, params object?[] values)
-    {
-        for (var i = 0; i < parameters.Length; i++)
-        {
-            parameters[i].Value = values[i] ?? DBNull.Value;
+            item.Id = insertFeedback.LastInsertRowId;
         }
     }
 }

@@ -1,8 +1,6 @@
 using FeedbackDashboard.Data;
 using FeedbackDashboard.Data.Configurations;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace FeedbackDashboard.Features.Pipeline;
 
@@ -21,8 +19,8 @@ public static class PatternRows
         FeedbackDbContext db, IReadOnlyList<(string Id, string Key, float[]? Embedding)> rows, CancellationToken cancellationToken)
     {
         var assigned = new bool[rows.Count];
-        if (Statement(db, "UPDATE \"Interactions\" SET \"PatternKey\" = $key, \"QueryEmbedding\" = $value WHERE \"Id\" = $id AND \"PatternKey\" IS NULL")
-            is not { } update)
+        if (SqliteBatchStatement.Prepare(db, "UPDATE \"Interactions\" SET \"PatternKey\" = $key, \"QueryEmbedding\" = $value WHERE \"Id\" = $id AND \"PatternKey\" IS NULL",
+                "$id", "$key", "$value") is not { } update)
         {
             for (var i = 0; i < rows.Count; i++)
             {
@@ -36,10 +34,7 @@ public static class PatternRows
         {
             for (var i = 0; i < rows.Count; i++)
             {
-                update.Parameters["$id"].Value = rows[i].Id;
-                update.Parameters["$key"].Value = rows[i].Key;
-                update.Parameters["$value"].Value = (object?)EmbeddingConversion.ToBytes(rows[i].Embedding) ?? DBNull.Value;
-                assigned[i] = update.ExecuteNonQuery() == 1;
+                assigned[i] = update.Execute(rows[i].Id, rows[i].Key, EmbeddingConversion.ToBytes(rows[i].Embedding)) == 1;
             }
         }
         return assigned;
@@ -49,7 +44,7 @@ public static class PatternRows
     public static async Task<bool[]> AssignFeedbackAsync(FeedbackDbContext db, IReadOnlyList<(long Id, string Key)> rows, CancellationToken cancellationToken)
     {
         var assigned = new bool[rows.Count];
-        if (Statement(db, "UPDATE \"Feedback\" SET \"PatternKey\" = $key WHERE \"Id\" = $id AND \"PatternKey\" IS NULL") is not { } update)
+        if (SqliteBatchStatement.Prepare(db, "UPDATE \"Feedback\" SET \"PatternKey\" = $key WHERE \"Id\" = $id AND \"PatternKey\" IS NULL", "$id", "$key") is not { } update)
         {
             for (var i = 0; i < rows.Count; i++)
             {
@@ -63,30 +58,9 @@ public static class PatternRows
         {
             for (var i = 0; i < rows.Count; i++)
             {
-                update.Parameters["$id"].Value = rows[i].Id;
-                update.Parameters["$key"].Value = rows[i].Key;
-                assigned[i] = update.ExecuteNonQuery() == 1;
+                assigned[i] = update.Execute(rows[i].Id, rows[i].Key) == 1;
             }
         }
         return assigned;
-    }
-
-    /// <summary>The statement prepared in the caller's transaction on SQLite, a parameter for each $name in it; null on other providers.</summary>
-    private static SqliteCommand? Statement(FeedbackDbContext db, string sql)
-    {
-        if (db is not SqliteFeedbackDbContext)
-        {
-            return null;
-        }
-        var command = ((SqliteConnection)db.Database.GetDbConnection()).CreateCommand();
-        command.Transaction = (SqliteTransaction?)db.Database.CurrentTransaction?.GetDbTransaction()
-            ?? throw new InvalidOperationException("The pipeline's rows are written in the caller's transaction.");
-        command.CommandText = sql;
-        foreach (var name in new[] { "$id", "$key", "$value" }.Where(n => sql.Contains(n, StringComparison.Ordinal)))
-        {
-            command.Parameters.Add(new SqliteParameter { ParameterName = name });
-        }
-        command.Prepare();
-        return command;
     }
 }

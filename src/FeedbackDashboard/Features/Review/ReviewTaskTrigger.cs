@@ -16,21 +16,8 @@ public sealed class ReviewTaskTrigger(IDbContextFactory<FeedbackDbContext> conte
 {
     private const int MaxAttempts = 5;
 
-    public async Task<TriggerResult> EvaluateAsync(UserFeedback feedback, TriggerOptions options, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return await TryEvaluateAsync(feedback, options, now, cancellationToken);
-            }
-            catch (DbUpdateException e) when (attempt < MaxAttempts
-                && (e is DbUpdateConcurrencyException || DbErrors.IsUniqueViolation(e)))
-            {
-                // Another writer opened or changed the pattern's task meanwhile: read it again.
-            }
-        }
-    }
+    public Task<TriggerResult> EvaluateAsync(UserFeedback feedback, TriggerOptions options, DateTimeOffset now, CancellationToken cancellationToken) =>
+        RetryOnConflictAsync(() => TryEvaluateAsync(feedback, options, now, cancellationToken));
 
     private async Task<TriggerResult> TryEvaluateAsync(UserFeedback feedback, TriggerOptions options, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -41,7 +28,7 @@ public sealed class ReviewTaskTrigger(IDbContextFactory<FeedbackDbContext> conte
         var active = await db.ReviewTasks.SingleOrDefaultAsync(t => t.ActivePatternKey == patternKey, cancellationToken);
         if (active is not null)
         {
-            return await JoinAsync(db, active, feedback, options, now, cancellationToken);
+            return await JoinAsync(db, active, [feedback], options, now, cancellationToken);
         }
 
         // A closed task's feedback does not count again: the window starts after it.
@@ -107,69 +94,55 @@ public sealed class ReviewTaskTrigger(IDbContextFactory<FeedbackDbContext> conte
     /// joined on its own: the items it already holds are skipped. Null when the pattern has no active
     /// task (it was closed meanwhile): the caller then checks the items one by one.
     /// </summary>
-    public async Task<TriggerResult?> JoinManyAsync(
-        string patternKey, IReadOnlyList<UserFeedback> items, TriggerOptions options, DateTimeOffset now, CancellationToken cancellationToken)
+    public Task<TriggerResult?> JoinManyAsync(
+        string patternKey, IReadOnlyList<UserFeedback> items, TriggerOptions options, DateTimeOffset now, CancellationToken cancellationToken) =>
+        RetryOnConflictAsync<TriggerResult?>(async () =>
+        {
+            await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+            var task = await db.ReviewTasks.SingleOrDefaultAsync(t => t.ActivePatternKey == patternKey, cancellationToken);
+            return task is null ? null : await JoinAsync(db, task, items, options, now, cancellationToken);
+        });
+
+    /// <summary>Adds the items the task does not hold yet, in one write; None when it held them all.</summary>
+    private static async Task<TriggerResult> JoinAsync(
+        FeedbackDbContext db, ReviewTask task, IReadOnlyList<UserFeedback> items, TriggerOptions options, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        for (var attempt = 1; ; attempt++)
+        var ids = items.Select(f => f.Id).ToList();
+        var held = await db.ReviewTaskFeedback.Where(r => r.ReviewTaskId == task.Id && ids.Contains(r.FeedbackId))
+            .Select(r => r.FeedbackId).ToListAsync(cancellationToken);
+        var fresh = items.Where(f => !held.Contains(f.Id)).ToList();
+        foreach (var feedback in fresh)
+        {
+            db.ReviewTaskFeedback.Add(new ReviewTaskFeedback { ReviewTaskId = task.Id, FeedbackId = feedback.Id });
+            task.RelatedCount++;
+            task.NegativeCount += FeedbackSignal.From(feedback).IsNegative(options) ? 1 : 0;
+            task.CorrectionCount += feedback.Type == FeedbackType.Correction ? 1 : 0;
+            task.LastFeedbackId = Math.Max(task.LastFeedbackId, feedback.Id);
+        }
+        if (fresh.Count > 0)
+        {
+            task.UpdatedAt = now;
+            task.Version = Guid.NewGuid();
+            task.ApplyPolicy();
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        var evaluation = new TriggerEvaluation(task.RelatedCount, task.NegativeCount, Fires: false);
+        return new TriggerResult(evaluation, task, fresh.Count > 0 ? TriggerOutcome.Joined : TriggerOutcome.None);
+    }
+
+    /// <summary>Runs the attempt again when another writer opened or changed the pattern's task meanwhile: it reads afresh.</summary>
+    private static async Task<T> RetryOnConflictAsync<T>(Func<Task<T>> attempt)
+    {
+        for (var n = 1; ; n++)
         {
             try
             {
-                await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-                var task = await db.ReviewTasks.SingleOrDefaultAsync(t => t.ActivePatternKey == patternKey, cancellationToken);
-                if (task is null)
-                {
-                    return null;
-                }
-                var ids = items.Select(f => f.Id).ToList();
-                var held = await db.ReviewTaskFeedback.Where(r => r.ReviewTaskId == task.Id && ids.Contains(r.FeedbackId))
-                    .Select(r => r.FeedbackId).ToListAsync(cancellationToken);
-                var fresh = items.Where(f => !held.Contains(f.Id)).ToList();
-                foreach (var feedback in fresh)
-                {
-                    Join(db, task, feedback, options);
-                }
-                if (fresh.Count > 0)
-                {
-                    task.UpdatedAt = now;
-                    task.Version = Guid.NewGuid();
-                    task.ApplyPolicy();
-                    await db.SaveChangesAsync(cancellationToken);
-                }
-                var evaluation = new TriggerEvaluation(task.RelatedCount, task.NegativeCount, Fires: false);
-                return new TriggerResult(evaluation, task, fresh.Count > 0 ? TriggerOutcome.Joined : TriggerOutcome.None);
+                return await attempt();
             }
-            catch (DbUpdateException e) when (attempt < MaxAttempts && (e is DbUpdateConcurrencyException || DbErrors.IsUniqueViolation(e)))
+            catch (DbUpdateException e) when (n < MaxAttempts && (e is DbUpdateConcurrencyException || DbErrors.IsUniqueViolation(e)))
             {
-                // Another writer changed the task meanwhile: read it again.
             }
         }
-    }
-
-    private static async Task<TriggerResult> JoinAsync(
-        FeedbackDbContext db, ReviewTask task, UserFeedback feedback, TriggerOptions options, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var evaluation = new TriggerEvaluation(task.RelatedCount, task.NegativeCount, Fires: false);
-        var alreadyRelated = await db.ReviewTaskFeedback.AnyAsync(r => r.ReviewTaskId == task.Id && r.FeedbackId == feedback.Id, cancellationToken);
-        if (alreadyRelated)
-        {
-            return new TriggerResult(evaluation, task, TriggerOutcome.None);
-        }
-
-        Join(db, task, feedback, options);
-        task.UpdatedAt = now;
-        task.Version = Guid.NewGuid();
-        task.ApplyPolicy();
-        await db.SaveChangesAsync(cancellationToken);
-        return new TriggerResult(evaluation with { WindowCount = task.RelatedCount, NegativeCount = task.NegativeCount }, task, TriggerOutcome.Joined);
-    }
-
-    private static void Join(FeedbackDbContext db, ReviewTask task, UserFeedback feedback, TriggerOptions options)
-    {
-        db.ReviewTaskFeedback.Add(new ReviewTaskFeedback { ReviewTaskId = task.Id, FeedbackId = feedback.Id });
-        task.RelatedCount++;
-        task.NegativeCount += FeedbackSignal.From(feedback).IsNegative(options) ? 1 : 0;
-        task.CorrectionCount += feedback.Type == FeedbackType.Correction ? 1 : 0;
-        task.LastFeedbackId = Math.Max(task.LastFeedbackId, feedback.Id);
     }
 }
 
