@@ -93,6 +93,60 @@ public class ReviewTaskGridTests : MudTestContext
         grid.WaitForAssertion(() => Assert.Equal([2L, 3L], grid.Instance.Visible.Select(t => t.Id).Order()), TimeSpan.FromSeconds(2));
     }
 
+    [Fact]
+    public void HeaderClick_SortsAscendingThenDescendingThenAsLoaded()
+    {
+        var grid = RenderGrid(
+            Task(1, query: "Bravo?", related: 10, negatives: 5),
+            Task(2, query: "Alpha?", related: 10, negatives: 9),
+            Task(3, query: "Charlie?", related: 10, negatives: 4));
+        IEnumerable<long> Shown() => grid.FindAll("tbody tr.mud-table-row").Select(r => long.Parse(r.QuerySelector("input")!.GetAttribute("aria-label")!.Split('#')[1]));
+        var negative = () => grid.FindAll("thead button").Single(b => b.TextContent.Contains("Negative"));
+
+        negative().Click();
+        Assert.Equal([3L, 1L, 2L], Shown());
+        Assert.Equal("ascending", negative().ParentElement!.GetAttribute("aria-sort"));
+        negative().Click();
+        Assert.Equal([2L, 1L, 3L], Shown());
+        negative().Click();
+        Assert.Equal([1L, 2L, 3L], Shown());
+        Assert.Null(negative().ParentElement!.GetAttribute("aria-sort"));
+
+        grid.FindAll("thead button").Single(b => b.TextContent.Contains("Pattern")).Click();
+        Assert.Equal([2L, 1L, 3L], Shown());
+    }
+
+    [Fact]
+    public void Checkboxes_SelectRowsAndAll_WithoutOpeningThem()
+    {
+        HashSet<ReviewTaskDto> selected = [];
+        var opened = new List<long>();
+        var grid = Render<ReviewTaskGrid>(p => p
+            .Add(g => g.Tasks, [Task(1), Task(2, query: "Second?"), Task(3, query: "Third?")])
+            .Add(g => g.Virtualize, false)
+            .Add(g => g.SelectedItemsChanged, items => selected = items)
+            .Add(g => g.OnOpen, task => opened.Add(task.Id)));
+        var box = (long id) => grid.Find($"tbody input[aria-label='Select task #{id}']");
+
+        box(1).Change(true);
+        box(3).Change(true);
+        Assert.Equal([1L, 3L], selected.Select(t => t.Id).Order());
+        Assert.True(box(1).HasAttribute("checked"));
+        Assert.False(box(2).HasAttribute("checked"));
+
+        box(1).Change(false);
+        Assert.Equal([3L], selected.Select(t => t.Id));
+
+        grid.Find("thead input[aria-label='Select all']").Change(true);
+        Assert.Equal([1L, 2L, 3L], selected.Select(t => t.Id).Order());
+        grid.Find("thead input[aria-label='Select all']").Change(false);
+        Assert.Empty(selected);
+        Assert.Empty(opened);
+
+        grid.FindAll("tbody tr.mud-table-row")[1].Click();
+        Assert.Equal([2L], opened);
+    }
+
     /// <summary>Opens a filter's menu and picks an option: the options exist only while the menu is open.</summary>
     private static void Choose(IRenderedComponent<MudBlazor.MudPopoverProvider> popovers, IRenderedComponent<ReviewTaskGrid> grid, string filter, string option)
     {

@@ -35,6 +35,10 @@ public sealed record ReviewTaskDto(
     /// <summary>The task without its related items: what is pushed to every reviewer and kept by the queue.</summary>
     public ReviewTaskDto WithoutRelated() => RelatedFeedback.Count == 0 ? this : this with { RelatedFeedback = [] };
 
+    /// <summary>The task as the review queue keeps it, one of hundreds a page: no trigger, no related items (its detail reads them).</summary>
+    public ReviewTaskDto AsQueueRow() =>
+        TriggerFeedback is null && RelatedFeedback.Count == 0 ? this : this with { TriggerFeedback = null, RelatedFeedback = [] };
+
     /// <param name="trigger">The feedback that raised the task.</param>
     /// <param name="newestRelated">The newest related items, newest first.</param>
     public static ReviewTaskDto From(ReviewTask task, UserFeedback? trigger, IReadOnlyList<UserFeedback> newestRelated)

@@ -20,7 +20,10 @@ public partial class ReviewTaskGrid : ComponentBase, IHandleEvent, IDisposable
     private readonly List<ReviewTaskDto> _tasks = [];
     private readonly Dictionary<long, DateTimeOffset> _fresh = [];
     private readonly List<ReviewTaskDto> _pendingCreated = [];
-    private MudDataGrid<ReviewTaskDto>? _grid;
+    private List<ReviewTaskDto> _view = [];
+    private HashSet<long> _selectedIds = [];
+    private QueueColumn? _sortColumn;
+    private bool _sortDescending;
     private Throttle? _throttle;
     private string _search = "";
     private string _priority = AnyValue;
@@ -51,15 +54,8 @@ public partial class ReviewTaskGrid : ComponentBase, IHandleEvent, IDisposable
     /// <summary>Render only the rows in view (on by default; a test host without layout turns it off).</summary>
     [Parameter] public bool Virtualize { get; set; } = true;
 
-    /// <summary>What passes the filters, in the grid's order: high priority first, newest first.</summary>
-    public IReadOnlyList<ReviewTaskDto> Visible => _tasks
-        .Where(t => _priority == AnyValue || t.Priority == _priority)
-        .Where(t => _source == AnyValue || t.Source == _source)
-        .Where(t => !_mineOnly || (CurrentUserId is not null && t.AssigneeId == CurrentUserId))
-        .Where(t => _search.Length == 0
-            || t.RepresentativeQuery.Contains(_search, StringComparison.OrdinalIgnoreCase)
-            || t.PatternKey.Contains(_search, StringComparison.OrdinalIgnoreCase))
-        .ToList();
+    /// <summary>What passes the filters, in the order shown: the chosen column's, else as loaded (high priority first, newest first) with pushes on top.</summary>
+    public IReadOnlyList<ReviewTaskDto> Visible => _view;
 
     protected override void OnInitialized()
     {
@@ -74,9 +70,27 @@ public partial class ReviewTaskGrid : ComponentBase, IHandleEvent, IDisposable
         {
             _loaded = Tasks;
             _tasks.Clear();
-            // The grid needs no related items: the queries carry up to twenty a task; dropped to keep the circuit small.
-            _tasks.AddRange(Tasks.Select(t => t.WithoutRelated()));
+            _tasks.AddRange(Tasks.Select(t => t.AsQueueRow()));
         }
+        _selectedIds = SelectedItems.Select(t => t.Id).ToHashSet();
+        UpdateView();
+    }
+
+    /// <summary>Filters and sorts the tasks into the rows to draw; called before each render of this component.</summary>
+    private void UpdateView()
+    {
+        var visible = _tasks
+            .Where(t => _priority == AnyValue || t.Priority == _priority)
+            .Where(t => _source == AnyValue || t.Source == _source)
+            .Where(t => !_mineOnly || (CurrentUserId is not null && t.AssigneeId == CurrentUserId))
+            .Where(t => _search.Length == 0
+                || t.RepresentativeQuery.Contains(_search, StringComparison.OrdinalIgnoreCase)
+                || t.PatternKey.Contains(_search, StringComparison.OrdinalIgnoreCase));
+        if (_sortColumn is { } column)
+        {
+            visible = _sortDescending ? visible.OrderByDescending(column.SortKey) : visible.OrderBy(column.SortKey);
+        }
+        _view = visible.ToList();
     }
 
     /// <summary>How often this component itself has rendered (its cells render on their own): pushes must not drive it.</summary>
@@ -97,11 +111,11 @@ public partial class ReviewTaskGrid : ComponentBase, IHandleEvent, IDisposable
         var index = _tasks.FindIndex(t => t.Id == task.Id);
         if (index >= 0)
         {
-            _tasks[index] = task.WithoutRelated();
+            _tasks[index] = task.AsQueueRow();
         }
         else if (Accepts(task))
         {
-            _tasks.Insert(0, task.WithoutRelated());
+            _tasks.Insert(0, task.AsQueueRow());
             if (created)
             {
                 _fresh[task.Id] = Time.GetUtcNow() + HighlightFor;
@@ -138,25 +152,18 @@ public partial class ReviewTaskGrid : ComponentBase, IHandleEvent, IDisposable
             Snackbar.Add($"{_pendingCreated.Count} new review tasks", Severity.Warning);
         }
         _pendingCreated.Clear();
+        UpdateView();
         StateHasChanged();
     }
 
     /// <summary>
-    /// The data grid raises events (selection, sorting) on every render; re-rendering this
-    /// component after each would cascade. It renders when its own state changes instead.
+    /// Renders when its own state changes (each handler says so), not after every event: a burst
+    /// of pushes must not drive it.
     /// </summary>
     Task IHandleEvent.HandleEventAsync(EventCallbackWorkItem callback, object? arg) => callback.InvokeAsync(arg);
 
-    private string RowClass(ReviewTaskDto task, int _) =>
-        (_fresh.ContainsKey(task.Id) ? "fd-row-new " : "") + (task.Id == FocusedId ? "fd-row-focused" : "");
-
-    private Task OnRowClick(DataGridRowClickEventArgs<ReviewTaskDto> args) => OnOpen.InvokeAsync(args.Item);
-
-    private Task OnSelectedItemsChanged(HashSet<ReviewTaskDto> items)
-    {
-        SelectedItems = items;
-        return SelectedItemsChanged.InvokeAsync(items);
-    }
+    private string RowClass(ReviewTaskDto task) =>
+        "mud-table-row" + (_fresh.ContainsKey(task.Id) ? " fd-row-new" : "") + (task.Id == FocusedId ? " fd-row-focused" : "");
 
     private void SetSearch(string? value) => Refilter(() => _search = value?.Trim() ?? "");
 
@@ -173,7 +180,42 @@ public partial class ReviewTaskGrid : ComponentBase, IHandleEvent, IDisposable
     private void Refilter(Action change)
     {
         change();
+        UpdateView();
         StateHasChanged();
+    }
+
+    /// <summary>A header click sorts by its column ascending, then descending, then back to the loaded order.</summary>
+    private void SortBy(QueueColumn column) => Refilter(() =>
+    {
+        (_sortColumn, _sortDescending) = (_sortColumn == column, _sortDescending) switch
+        {
+            (false, _) => (column, false),
+            (true, false) => (column, true),
+            (true, true) => ((QueueColumn?)null, false),
+        };
+    });
+
+    private string? AriaSort(QueueColumn column) =>
+        _sortColumn != column ? null : _sortDescending ? "descending" : "ascending";
+
+    private string SortIconClass(QueueColumn column) =>
+        "mud-table-sort-label-icon" + (_sortColumn != column ? "" : _sortDescending ? " mud-direction-desc" : " mud-direction-asc");
+
+    private bool AllSelected => _view.Count > 0 && _view.All(t => _selectedIds.Contains(t.Id));
+
+    private Task ToggleAll() =>
+        ChangeSelection(AllSelected ? [] : _view.ToHashSet());
+
+    private Task Toggle(ReviewTaskDto task) => ChangeSelection(_selectedIds.Contains(task.Id)
+        ? SelectedItems.Where(t => t.Id != task.Id).ToHashSet()
+        : SelectedItems.Append(task).ToHashSet());
+
+    private Task ChangeSelection(HashSet<ReviewTaskDto> items)
+    {
+        SelectedItems = items;
+        _selectedIds = items.Select(t => t.Id).ToHashSet();
+        StateHasChanged();
+        return SelectedItemsChanged.InvokeAsync(items);
     }
 
     private static bool IsApplicationKey(ReviewTaskDto task) => task.PatternKey != PatternKeys.FromQuery(task.RepresentativeQuery);
