@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using FeedbackDashboard.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using SQLitePCL;
 
 namespace FeedbackDashboard.Bench;
 
@@ -90,6 +91,7 @@ public static class BatchBenchmark
         var connectionString = $"Data Source={Path.Combine(directory.FullName, "raw.db")}";
         try
         {
+            var (items, seconds) = (0, 0.0);
             await using (var db = new SqliteFeedbackDbContext(DesignTime.Options<SqliteFeedbackDbContext>().UseSqlite(connectionString).Options))
             {
                 await db.Database.MigrateAsync();
@@ -97,38 +99,59 @@ public static class BatchBenchmark
             }
             await using var connection = new SqliteConnection(connectionString);
             await connection.OpenAsync();
-            var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-            var items = 0;
-            var clock = Stopwatch.StartNew();
-            while (clock.Elapsed < duration)
+            // SQLite's own API, as the app's batch writer uses it: each statement prepared once, then bound and stepped a row at a time.
+            var handle = connection.Handle!;
+            Check(raw.sqlite3_prepare_v2(handle, "INSERT INTO Interactions (Id, Query, Response, Source, Metadata, CreatedAt) VALUES (?1, ?2, 'An answer.', 'bench-raw', '{}', ?3)", out var interaction), handle);
+            Check(raw.sqlite3_prepare_v2(handle, "INSERT INTO Feedback (ClientId, InteractionId, Type, CreatedAt, Source) VALUES (?1, ?1, ?2, ?3, 'bench-raw')", out var feedback), handle);
+            using (interaction)
+            using (feedback)
             {
-                await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
-                await using var interaction = connection.CreateCommand();
-                interaction.Transaction = transaction;
-                interaction.CommandText = "INSERT INTO Interactions (Id, Query, Response, Source, Metadata, CreatedAt) VALUES ($id, $q, 'An answer.', 'bench-raw', '{}', $t)";
-                var (id, query, time) = (interaction.Parameters.Add("$id", SqliteType.Text), interaction.Parameters.Add("$q", SqliteType.Text), interaction.Parameters.Add("$t", SqliteType.Integer));
-                await using var feedback = connection.CreateCommand();
-                feedback.Transaction = transaction;
-                feedback.CommandText = "INSERT INTO Feedback (ClientId, InteractionId, Type, CreatedAt, Source) VALUES ($c, $i, $type, $t, 'bench-raw')";
-                var (client, interactionId, type, feedbackTime) = (feedback.Parameters.Add("$c", SqliteType.Text), feedback.Parameters.Add("$i", SqliteType.Text),
-                    feedback.Parameters.Add("$type", SqliteType.Integer), feedback.Parameters.Add("$t", SqliteType.Integer));
-                for (var i = 0; i < ItemsPerRequest; i++, items++)
+                var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+                var clock = Stopwatch.StartNew();
+                while (clock.Elapsed < duration)
                 {
-                    id.Value = interactionId.Value = client.Value = $"raw-{items}";
-                    query.Value = $"How do I export my data? {i % 50}";
-                    time.Value = feedbackTime.Value = now + items;
-                    type.Value = i % 4 == 0 ? 2 : 1;
-                    await interaction.ExecuteNonQueryAsync();
-                    await feedback.ExecuteNonQueryAsync();
+                    Check(raw.sqlite3_exec(handle, "BEGIN"), handle);
+                    for (var i = 0; i < ItemsPerRequest; i++, items++)
+                    {
+                        var key = $"raw-{items}";
+                        raw.sqlite3_reset(interaction);
+                        raw.sqlite3_bind_text(interaction, 1, key);
+                        raw.sqlite3_bind_text(interaction, 2, $"How do I export my data? {i % 50}");
+                        raw.sqlite3_bind_int64(interaction, 3, now + items);
+                        Step(interaction, handle);
+                        raw.sqlite3_reset(feedback);
+                        raw.sqlite3_bind_text(feedback, 1, key);
+                        raw.sqlite3_bind_int64(feedback, 2, i % 4 == 0 ? 2 : 1);
+                        raw.sqlite3_bind_int64(feedback, 3, now + items);
+                        Step(feedback, handle);
+                    }
+                    Check(raw.sqlite3_exec(handle, "COMMIT"), handle);
                 }
-                await transaction.CommitAsync();
+                seconds = clock.Elapsed.TotalSeconds;
             }
-            return items / clock.Elapsed.TotalSeconds;
+            return items / seconds;
         }
         finally
         {
             SqliteConnection.ClearAllPools();
             directory.Delete(recursive: true);
+        }
+    }
+
+    private static void Step(sqlite3_stmt statement, sqlite3 handle)
+    {
+        var result = raw.sqlite3_step(statement);
+        if (result != raw.SQLITE_DONE)
+        {
+            Check(result, handle);
+        }
+    }
+
+    private static void Check(int result, sqlite3 handle)
+    {
+        if (result != raw.SQLITE_OK)
+        {
+            SqliteException.ThrowExceptionForRC(result, handle);
         }
     }
 }

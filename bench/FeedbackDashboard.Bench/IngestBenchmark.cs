@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace FeedbackDashboard.Bench;
 
 /// <summary>
-/// `bench/run.sh ingest [--connections 64] [--seconds 10]`: the real app (Release, its own process,
+/// `bench/run.sh ingest [--connections 64] [--seconds 20] [--warmup 15]`: the real app (Release, its own process,
 /// SQLite) under a closed-loop load of single feedback posts with their interaction inline, through
 /// POST /api/v1/feedback with a valid key; in the same run, the same load against a bare endpoint of
 /// the same app that binds the same body and answers 202 (the baseline). The ingest rate limit is off
@@ -16,7 +16,8 @@ public static class IngestBenchmark
     public static async Task<int> RunAsync(string[] args)
     {
         var connections = Measure.Option(args, "--connections", 64);
-        var seconds = Measure.Option(args, "--seconds", 10);
+        var seconds = Measure.Option(args, "--seconds", 20);
+        var warmup = TimeSpan.FromSeconds(Measure.Option(args, "--warmup", 15));
         var (texts, _) = LabelledCsv.Read(ClusteringBenchmark.DefaultFile);
         var queries = texts.Take(200).ToArray();
         var run = Guid.NewGuid().ToString("N")[..8];
@@ -28,7 +29,7 @@ public static class IngestBenchmark
             var body = $"{{\"id\":\"{id}\",\"interactionId\":\"{id}\",\"type\":\"{type}\",\"interaction\":{{\"id\":\"{id}\",\"query\":\"{query}\",\"response\":\"An answer.\",\"source\":\"bench-ingest\"}}}}";
             return new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
         }
-        Console.WriteLine($"ingest: {connections} connections, {seconds} s a phase, the ingest rate limit off");
+        Console.WriteLine($"ingest: {connections} connections, {seconds} s measured a phase after {warmup.TotalSeconds:0} s of the same load (the JIT's tiers settle), the ingest rate limit off");
 
         // First an ingest-only instance (Pipeline:Enabled=false): the baseline (the bare endpoint), then
         // what the ingest path takes when it does not share the two cores with embedding and triggers.
@@ -36,17 +37,22 @@ public static class IngestBenchmark
         await using (var ingestOnly = await AppProcess.StartAsync(("RateLimiting__IngestPermitsPerSecond", "0"), ("Pipeline__Enabled", "false"), ("Benchmarks__BareEndpoint", "true")))
         {
             using var client = ingestOnly.CreateApiClient();
-            await LoadGenerator.RunAsync(client, connections, TimeSpan.FromSeconds(2), n => Request("/bench/bare", n));
-            bare = await LoadGenerator.RunAsync(client, connections, TimeSpan.FromSeconds(seconds), n => Request("/bench/bare", n));
-            await LoadGenerator.RunAsync(client, connections, TimeSpan.FromSeconds(3), n => Request("/api/v1/feedback", -n - 10_000_000));
-            alone = await LoadGenerator.RunAsync(client, connections, TimeSpan.FromSeconds(seconds), n => Request("/api/v1/feedback", n + 10_000_000));
+            await LoadGenerator.RunAsync(client, connections, warmup / 2, n => Request("/bench/bare", n));
+            await LoadGenerator.RunAsync(client, connections, warmup / 2, n => Request("/api/v1/feedback", -n - 10_000_000));
+            // Alternated in two halves (bare, ingest, bare, ingest): on a shared machine a slow spell then
+            // weighs on both sides of the ratio instead of on one.
+            var half = TimeSpan.FromSeconds(seconds / 2.0);
+            bare = await LoadGenerator.RunAsync(client, connections, half, n => Request("/bench/bare", n));
+            alone = await LoadGenerator.RunAsync(client, connections, half, n => Request("/api/v1/feedback", n + 10_000_000));
+            bare = bare.Plus(await LoadGenerator.RunAsync(client, connections, half, n => Request("/bench/bare", n)));
+            alone = alone.Plus(await LoadGenerator.RunAsync(client, connections, half, n => Request("/api/v1/feedback", n + 20_000_000)));
         }
 
         // Then one instance doing everything, its pipeline working through what it takes meanwhile
         // (its backlog limit off too, so that it keeps taking feedback for the whole phase).
         await using var app = await AppProcess.StartAsync(("RateLimiting__IngestPermitsPerSecond", "0"), ("Pipeline__MaxBacklog", "10000000"));
         using var appClient = app.CreateApiClient();
-        await LoadGenerator.RunAsync(appClient, connections, TimeSpan.FromSeconds(3), n => Request("/api/v1/feedback", -n));
+        await LoadGenerator.RunAsync(appClient, connections, warmup, n => Request("/api/v1/feedback", -n));
         var warmupStored = await CountAsync(app);
         var real = await LoadGenerator.RunAsync(appClient, connections, TimeSpan.FromSeconds(seconds), n => Request("/api/v1/feedback", n));
         var stored = await CountAsync(app) - warmupStored;

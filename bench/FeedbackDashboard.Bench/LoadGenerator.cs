@@ -11,6 +11,10 @@ public static class LoadGenerator
         public double PerSecond => Accepted / Seconds;
 
         public double Percentile(double p) => Measure.Percentile(LatenciesMs.Order().ToList(), p);
+
+        /// <summary>Two phases of the same load as one.</summary>
+        public Result Plus(Result other) =>
+            new(Requests + other.Requests, Accepted + other.Accepted, Failed + other.Failed, Seconds + other.Seconds, [.. LatenciesMs, .. other.LatenciesMs]);
     }
 
     public static async Task<Result> RunAsync(HttpClient client, int connections, TimeSpan duration, Func<int, HttpRequestMessage> request)

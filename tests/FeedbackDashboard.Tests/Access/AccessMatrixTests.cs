@@ -12,6 +12,7 @@ public sealed class AccessMatrixFixture : IAsyncLifetime
     public FeedbackAppFactory App { get; } = new();
     public Dictionary<string, HttpClient> Callers { get; } = [];
     public long TaskId { get; private set; }
+    public string IngestOnlyKey { get; private set; } = "";
 
     public async Task InitializeAsync()
     {
@@ -19,6 +20,7 @@ public sealed class AccessMatrixFixture : IAsyncLifetime
         var admin = TestPrincipals.WithRole(AppRoles.Admin);
         var readOnly = await keys.CreateAsync(admin, "read only", ApiKeyScopes.Read);
         var ingestOnly = await keys.CreateAsync(admin, "ingest only", ApiKeyScopes.Ingest);
+        IngestOnlyKey = ingestOnly.Plaintext;
         var revoked = await keys.CreateAsync(admin, "revoked", ApiKeyScopes.All);
         await keys.RevokeAsync(admin, revoked.Key.Id);
 
@@ -143,5 +145,21 @@ public class AccessMatrixTests(AccessMatrixFixture fixture) : IClassFixture<Acce
             "/api/v1/instructions/matrix/draft" => JsonContent.Create(new { text = "Be kind." }),
             _ => null,
         };
+    }
+}
+
+public class KeyOverCookieTests(AccessMatrixFixture fixture) : IClassFixture<AccessMatrixFixture>
+{
+    [Fact]
+    public async Task ARequestWithAKey_IsJudgedByTheKeyAlone_EvenWithASignInCookie()
+    {
+        var reviewer = fixture.Callers["reviewer"];
+        var listed = await reviewer.GetAsync("/api/v1/review-tasks");
+        Assert.Equal(HttpStatusCode.OK, listed.StatusCode);
+
+        // The reviewer's cookie allows reading the queue; an ingest-only key beside it does not.
+        using var withKey = new HttpRequestMessage(HttpMethod.Get, "/api/v1/review-tasks");
+        withKey.Headers.Add(ApiKeyAuthenticationHandler.HeaderName, fixture.IngestOnlyKey);
+        Assert.Equal(HttpStatusCode.Forbidden, (await reviewer.SendAsync(withKey)).StatusCode);
     }
 }

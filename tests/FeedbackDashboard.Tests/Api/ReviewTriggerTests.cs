@@ -89,6 +89,32 @@ public class ReviewTriggerTests(FeedbackAppFactory app) : IClassFixture<Feedback
     }
 
     [Fact]
+    public async Task TheSameItemsInOneBatch_OpenTheTaskAtTheSameItem_AsSentOneByOne()
+    {
+        // Six up then four down, as in the test above, but in one request: the pipeline checks a
+        // pattern's items of a batch with one read of its window, each as if it had arrived alone.
+        var query = ApiClientExtensions.Unique("Where did my invoices go");
+        var ids = Enumerable.Range(0, 10).Select(_ => "batched-" + Guid.NewGuid().ToString("N")).ToArray();
+        var items = ids.Select((id, i) => new
+        {
+            id, interactionId = id, type = i < 6 ? "positive" : "negative",
+            interaction = new { id, query, response = "An answer.", source = "tests", pattern = query },
+        }).ToArray();
+        var response = await app.CreateApiClient(settle: false).PostJsonAsync("/api/v1/feedback/batch", new { items });
+        Assert.Equal(10, (int)(await response.ReadJsonAsync())["stored"]!);
+        await app.WaitForPipelineAsync();
+
+        var task = Assert.Single(await OpenTasksForAsync(query));
+        Assert.Equal(ids[8], (string)task["triggerFeedback"]!["id"]!); // 3 of 9 negative
+        Assert.Equal("high", (string)task["priority"]!);
+        Assert.Equal(10, (int)task["relatedCount"]!); // the fourth joined it
+        Assert.Equal(4, (int)task["negativeCount"]!);
+        await using var db = app.CreateDbContext();
+        var taskId = (long)task["id"]!;
+        Assert.Equal(10, await db.ReviewTaskFeedback.CountAsync(r => r.ReviewTaskId == taskId));
+    }
+
+    [Fact]
     public async Task TheQueuesList_LeavesOutRelatedItems_WhichTheApiListEmbeds()
     {
         var query = ApiClientExtensions.Unique("Where is my invoice");

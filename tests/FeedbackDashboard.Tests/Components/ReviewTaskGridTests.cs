@@ -64,8 +64,12 @@ public class ReviewTaskGridTests : MudTestContext
 
         grid.Find("[data-testid=queue-search] input, input[data-testid=queue-search]").Input("hours");
         Clock.Advance(TimeSpan.FromMilliseconds(250)); // the search box's debounce runs on the app's clock
-        grid.WaitForAssertion(() => Assert.Equal([2L], grid.Instance.Visible.Select(t => t.Id)), TimeSpan.FromSeconds(2));
-        Assert.Single(grid.FindAll("tbody tr.mud-table-row"));
+        grid.WaitForAssertion(() =>
+        {
+            // The list changes before its render: both are awaited.
+            Assert.Equal([2L], grid.Instance.Visible.Select(t => t.Id));
+            Assert.Single(grid.FindAll("tbody tr.mud-table-row"));
+        }, TimeSpan.FromSeconds(2));
 
         grid.Find("[data-testid=queue-search] input, input[data-testid=queue-search]").Input("");
         Clock.Advance(TimeSpan.FromMilliseconds(250));

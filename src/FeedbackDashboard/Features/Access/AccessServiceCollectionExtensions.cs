@@ -80,20 +80,18 @@ public static class AccessServiceCollectionExtensions
             .AddPolicy(AccessPolicies.Read, p => p.RequireRole(AppRoles.ProductManager, AppRoles.Reviewer, AppRoles.Admin))
             .AddPolicy(AccessPolicies.Review, p => p.RequireRole(AppRoles.Reviewer, AppRoles.Admin))
             .AddPolicy(AccessPolicies.Administer, p => p.RequireRole(AppRoles.Admin))
-            // A signed-in person is known to the ingest endpoints (so is refused with 403, not 401), but only a key may ingest.
+            // The /api policies judge the caller the default scheme found (a key when the request has one,
+            // else the sign-in cookie): one authentication a request. A signed-in person is known to the
+            // ingest endpoints (so is refused with 403, not 401), but only a key may ingest.
             .AddPolicy(AccessPolicies.ApiIngest, p => p
-                .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName, IdentityConstants.ApplicationScheme)
                 .RequireClaim(ApiKeyScopeNames.ClaimType, ApiKeyScopeNames.Ingest))
             .AddPolicy(AccessPolicies.ApiRead, p => p
-                .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName, IdentityConstants.ApplicationScheme)
                 .RequireAssertion(c =>
                     c.User.HasClaim(ApiKeyScopeNames.ClaimType, ApiKeyScopeNames.Read)
                     || AppRoles.All.Any(c.User.IsInRole)))
             .AddPolicy(AccessPolicies.ApiReview, p => p
-                .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName, IdentityConstants.ApplicationScheme)
                 .RequireRole(AppRoles.Reviewer, AppRoles.Admin))
             .AddPolicy(AccessPolicies.ApiAdminister, p => p
-                .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName, IdentityConstants.ApplicationScheme)
                 .RequireRole(AppRoles.Admin));
 
         services.AddSingleton<ApiKeyService>();

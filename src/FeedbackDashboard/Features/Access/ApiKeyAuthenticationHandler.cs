@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
@@ -16,6 +17,10 @@ public sealed class ApiKeyAuthenticationHandler(
     public const string HeaderName = "X-Api-Key";
     public const string KeyIdClaim = "api_key_id";
 
+    // One principal per validated key, built once: the identity is cached by ApiKeyService (and replaced
+    // when the key changes), and nothing adds claims to a principal after authentication.
+    private static readonly ConditionalWeakTable<ApiKeyIdentity, ClaimsPrincipal> Principals = new();
+
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         if (!Request.Headers.TryGetValue(HeaderName, out var values) || values.Count == 0 || string.IsNullOrEmpty(values[0]))
@@ -29,6 +34,11 @@ public sealed class ApiKeyAuthenticationHandler(
             return AuthenticateResult.Fail("The API key is not valid or was revoked.");
         }
 
+        return AuthenticateResult.Success(new AuthenticationTicket(Principals.GetValue(identity, PrincipalOf), SchemeName));
+    }
+
+    private static ClaimsPrincipal PrincipalOf(ApiKeyIdentity identity)
+    {
         List<Claim> claims =
         [
             new(ClaimTypes.NameIdentifier, identity.Id.ToString()),
@@ -36,8 +46,7 @@ public sealed class ApiKeyAuthenticationHandler(
             new(KeyIdClaim, identity.Id.ToString()),
             .. ApiKeyScopeNames.Of(identity.Scopes).Select(s => new Claim(ApiKeyScopeNames.ClaimType, s)),
         ];
-        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
-        return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)

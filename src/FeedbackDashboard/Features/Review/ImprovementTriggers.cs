@@ -18,9 +18,11 @@ public sealed class ImprovementTriggers(
     /// Looks at the pattern's last items (this one included): opens a review when the negative
     /// share passes the threshold, or adds the item to the pattern's active review.
     /// </summary>
-    public async Task<TriggerResult> CheckAsync(UserFeedback feedback, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<TriggerResult> CheckAsync(UserFeedback feedback, DateTimeOffset now, CancellationToken cancellationToken) =>
+        Logged(await trigger.EvaluateAsync(feedback, await triggerSettings.GetAsync(cancellationToken), now, cancellationToken), feedback);
+
+    private TriggerResult Logged(TriggerResult result, UserFeedback feedback)
     {
-        var result = await trigger.EvaluateAsync(feedback, await triggerSettings.GetAsync(cancellationToken), now, cancellationToken);
         if (result is { Outcome: TriggerOutcome.Raised, Task: { } task })
         {
             telemetry.TasksRaised.Add(1);
@@ -54,19 +56,11 @@ public sealed class ImprovementTriggers(
 
         foreach (var pattern in feedback.GroupBy(f => f.PatternKey!))
         {
-            // Oldest first, one at a time until the pattern has an active task (raised or found);
-            // the rest of the batch then joins it in one write instead of one each.
+            // Oldest first, with one read of the pattern's window, until the pattern has an active task
+            // (raised or found); the rest of the batch then joins it in one write instead of one each.
             var items = pattern.OrderBy(f => f.Id).ToList();
-            var next = 0;
-            while (next < items.Count)
-            {
-                var result = await CheckAsync(items[next], now, cancellationToken);
-                Record(result, items[next++]);
-                if (result.Outcome is TriggerOutcome.Raised or TriggerOutcome.Joined)
-                {
-                    break;
-                }
-            }
+            var (next, result) = await trigger.EvaluateUntilChangeAsync(items, await triggerSettings.GetAsync(cancellationToken), now, cancellationToken);
+            Record(Logged(result, items[next - 1]), items[next - 1]);
             var rest = items.Skip(next).ToList();
             if (rest.Count == 0)
             {

@@ -16,40 +16,68 @@ public sealed class ReviewTaskTrigger(IDbContextFactory<FeedbackDbContext> conte
 {
     private const int MaxAttempts = 5;
 
-    public Task<TriggerResult> EvaluateAsync(UserFeedback feedback, TriggerOptions options, DateTimeOffset now, CancellationToken cancellationToken) =>
-        RetryOnConflictAsync(() => TryEvaluateAsync(feedback, options, now, cancellationToken));
+    public async Task<TriggerResult> EvaluateAsync(UserFeedback feedback, TriggerOptions options, DateTimeOffset now, CancellationToken cancellationToken) =>
+        (await EvaluateUntilChangeAsync([feedback], options, now, cancellationToken)).Result;
 
-    private async Task<TriggerResult> TryEvaluateAsync(UserFeedback feedback, TriggerOptions options, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Checks items of one pattern oldest first, as if each arrived on its own, until one opens a task
+    /// or joins the active one: with one read of the pattern's window for all of them (a batch's items
+    /// of a pattern were a transaction and three queries each). Returns how many it checked and the
+    /// last one's result; the caller joins the rest to the task.
+    /// </summary>
+    public Task<(int Checked, TriggerResult Result)> EvaluateUntilChangeAsync(
+        IReadOnlyList<UserFeedback> items, TriggerOptions options, DateTimeOffset now, CancellationToken cancellationToken) =>
+        RetryOnConflictAsync(() => TryEvaluateUntilChangeAsync(items, options, now, cancellationToken));
+
+    private async Task<(int Checked, TriggerResult Result)> TryEvaluateUntilChangeAsync(
+        IReadOnlyList<UserFeedback> items, TriggerOptions options, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var patternKey = feedback.PatternKey
-            ?? throw new InvalidOperationException($"Feedback {feedback.Id} has no pattern yet; the pipeline assigns it before the trigger runs.");
+        var first = items[0];
+        var patternKey = first.PatternKey
+            ?? throw new InvalidOperationException($"Feedback {first.Id} has no pattern yet; the pipeline assigns it before the trigger runs.");
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
 
         var active = await db.ReviewTasks.SingleOrDefaultAsync(t => t.ActivePatternKey == patternKey, cancellationToken);
         if (active is not null)
         {
-            return await JoinAsync(db, active, [feedback], options, now, cancellationToken);
+            return (1, await JoinAsync(db, active, [first], options, now, cancellationToken));
         }
 
         // A closed task's feedback does not count again: the window starts after it.
         var after = await db.ReviewTasks
             .Where(t => t.PatternKey == patternKey)
             .MaxAsync(t => (long?)t.LastFeedbackId, cancellationToken) ?? 0;
-        var window = await db.Feedback.AsNoTracking()
-            .Where(f => f.PatternKey == patternKey && f.Id <= feedback.Id && f.Id > after)
-            .OrderByDescending(f => f.Id)
-            .Take(options.WindowSize)
-            .ToListAsync(cancellationToken);
+        var limit = options.WindowSize + items.Count;
+        var newest = await WindowAsync(db, patternKey, after, items[^1].Id, limit, cancellationToken);
 
-        var evaluation = TriggerRule.Evaluate(window.Select(FeedbackSignal.From), options);
-        if (!evaluation.Fires)
+        TriggerResult? result = null;
+        for (var k = 0; k < items.Count; k++)
         {
-            return new TriggerResult(evaluation, null, TriggerOutcome.None);
+            var window = newest.Where(f => f.Id <= items[k].Id).Take(options.WindowSize).ToList();
+            if (window.Count < options.WindowSize && newest.Count == limit)
+            {
+                // Other items of the pattern fell between this batch's: read this one's window on its own.
+                window = await WindowAsync(db, patternKey, after, items[k].Id, options.WindowSize, cancellationToken);
+            }
+            var evaluation = TriggerRule.Evaluate(window.Select(FeedbackSignal.From), options);
+            if (evaluation.Fires)
+            {
+                var task = await TriggerReviewAsync(db, patternKey, items[k], window, evaluation, now, cancellationToken);
+                return (k + 1, new TriggerResult(evaluation, task, TriggerOutcome.Raised));
+            }
+            result = new TriggerResult(evaluation, null, TriggerOutcome.None);
         }
-
-        var task = await TriggerReviewAsync(db, patternKey, feedback, window, evaluation, now, cancellationToken);
-        return new TriggerResult(evaluation, task, TriggerOutcome.Raised);
+        return (items.Count, result!);
     }
+
+    /// <summary>The pattern's newest items up to <paramref name="upTo"/> since its last closed task, newest first.</summary>
+    private static Task<List<UserFeedback>> WindowAsync(
+        FeedbackDbContext db, string patternKey, long after, long upTo, int count, CancellationToken cancellationToken) =>
+        db.Feedback.AsNoTracking()
+            .Where(f => f.PatternKey == patternKey && f.Id <= upTo && f.Id > after)
+            .OrderByDescending(f => f.Id)
+            .Take(count)
+            .ToListAsync(cancellationToken);
 
     /// <summary>Opens a review task on the window that fired: the design's trigger_review.</summary>
     private async Task<ReviewTask> TriggerReviewAsync(

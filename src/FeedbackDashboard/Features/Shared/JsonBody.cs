@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -23,23 +24,24 @@ public static class JsonBody
                 "Send the body as application/json."));
         }
 
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        var (buffer, length, tooLarge) = await ReadAllAsync(request.Body, request.ContentLength, maxBytes, cancellationToken);
+        try
         {
-            if (buffer.Length + read > maxBytes)
-            {
-                return (null, TooLarge(maxBytes));
-            }
-            buffer.Write(chunk, 0, read);
+            return tooLarge ? (null, TooLarge(maxBytes)) : Parse<T>(buffer.AsSpan(0, length));
         }
-        if (buffer.Length == 0)
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static (T? Value, IResult? Problem) Parse<T>(ReadOnlySpan<byte> bytes)
+        where T : class
+    {
+        if (bytes.Length == 0)
         {
             return (null, Problems.Validation("body", "A JSON body is required."));
         }
-
-        var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
         if (!System.Text.Unicode.Utf8.IsValid(bytes))
         {
             // JSON is UTF-8 (RFC 8259); a body that is not is refused whole, not field by field.
@@ -60,6 +62,36 @@ public static class JsonBody
         catch (JsonException e)
         {
             return (null, Problems.Validation(FieldOf(e.Path), Describe(e)));
+        }
+    }
+
+    /// <summary>
+    /// The whole body in a pooled buffer (return it to <see cref="ArrayPool{T}.Shared"/>): sized by
+    /// Content-Length when sent, grown by doubling otherwise; reading stops once it passes the limit.
+    /// </summary>
+    private static async Task<(byte[] Buffer, int Length, bool TooLarge)> ReadAllAsync(Stream body, long? contentLength, long maxBytes, CancellationToken cancellationToken)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min(maxBytes + 1, contentLength is > 0 ? contentLength.Value + 1 : 4096));
+        var length = 0;
+        while (true)
+        {
+            if (length == buffer.Length)
+            {
+                if (length > maxBytes)
+                {
+                    return (buffer, length, true);
+                }
+                var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min(maxBytes + 1, (long)buffer.Length * 2));
+                buffer.AsSpan(0, length).CopyTo(larger);
+                ArrayPool<byte>.Shared.Return(buffer);
+                buffer = larger;
+            }
+            var read = await body.ReadAsync(buffer.AsMemory(length), cancellationToken);
+            if (read == 0)
+            {
+                return (buffer, length, length > maxBytes);
+            }
+            length += read;
         }
     }
 
