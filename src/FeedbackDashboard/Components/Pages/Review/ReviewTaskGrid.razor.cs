@@ -93,7 +93,7 @@ public partial class ReviewTaskGrid : ComponentBase, IHandleEvent, IDisposable
         _view = visible.ToList();
     }
 
-    /// <summary>How often this component itself has rendered (its cells render on their own): pushes must not drive it.</summary>
+    /// <summary>How often this component has rendered: a burst of pushes renders it once, not once a push.</summary>
     public int OwnRenders { get; private set; }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
