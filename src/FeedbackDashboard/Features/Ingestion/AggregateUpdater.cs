@@ -1,3 +1,4 @@
+using System.Globalization;
 using FeedbackDashboard.Core.Feedback;
 using FeedbackDashboard.Core.Insights;
 using FeedbackDashboard.Data;
@@ -11,12 +12,33 @@ namespace FeedbackDashboard.Features.Ingestion;
 /// </summary>
 public sealed class AggregateUpdater
 {
+    // On SQLite one statement a (day, source): EF Core's ExecuteUpdate, then an insert when it matched
+    // nothing, was ~0.2 ms of a group commit's ~1.5 (the writer's step timings).
+    private const string UpsertDailySql =
+        "INSERT INTO \"DailyAggregates\" (\"Day\", \"Source\", \"ThumbsUp\", \"ThumbsDown\", \"Corrections\", \"Ratings\", \"RatingSum\", " +
+        "\"Rating1\", \"Rating2\", \"Rating3\", \"Rating4\", \"Rating5\") " +
+        "VALUES ($day, $source, $up, $down, $corrections, $ratings, $sum, $r1, $r2, $r3, $r4, $r5) " +
+        "ON CONFLICT (\"Day\", \"Source\") DO UPDATE SET \"ThumbsUp\" = \"ThumbsUp\" + excluded.\"ThumbsUp\", " +
+        "\"ThumbsDown\" = \"ThumbsDown\" + excluded.\"ThumbsDown\", \"Corrections\" = \"Corrections\" + excluded.\"Corrections\", " +
+        "\"Ratings\" = \"Ratings\" + excluded.\"Ratings\", \"RatingSum\" = \"RatingSum\" + excluded.\"RatingSum\", " +
+        "\"Rating1\" = \"Rating1\" + excluded.\"Rating1\", \"Rating2\" = \"Rating2\" + excluded.\"Rating2\", \"Rating3\" = \"Rating3\" + excluded.\"Rating3\", " +
+        "\"Rating4\" = \"Rating4\" + excluded.\"Rating4\", \"Rating5\" = \"Rating5\" + excluded.\"Rating5\"";
+
     public async Task ApplyAsync(FeedbackDbContext db, IReadOnlyCollection<UserFeedback> stored, CancellationToken cancellationToken)
     {
+        await using var upsert = SqliteBatchStatement.Prepare(db, UpsertDailySql,
+            "$day", "$source", "$up", "$down", "$corrections", "$ratings", "$sum", "$r1", "$r2", "$r3", "$r4", "$r5");
         foreach (var group in stored.GroupBy(f => (Day: DayOf(f), f.Source)))
         {
             var add = Sum(group);
             var (day, source) = group.Key;
+            if (upsert is not null)
+            {
+                // A DateOnly is stored as EF Core's SQLite provider stores it: the ISO date as text.
+                upsert.Execute(day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), source, add.ThumbsUp, add.ThumbsDown, add.Corrections,
+                    add.Ratings, add.RatingSum, add.Rating1, add.Rating2, add.Rating3, add.Rating4, add.Rating5);
+                continue;
+            }
             var updated = await db.DailyAggregates
                 .Where(a => a.Day == day && a.Source == source)
                 .ExecuteUpdateAsync(s => s

@@ -17,6 +17,14 @@ public sealed class FeedbackWriter(
 {
     private const int MaxAttempts = 3;
 
+    // Compiled once: these two look-ups run in every group commit, and EF Core's per-call work on a
+    // LINQ query (finding it in its cache by the expression) was ~50 µs of their ~0.23 ms there.
+    private static readonly Func<FeedbackDbContext, List<string>, IAsyncEnumerable<UserFeedback>> FeedbackByClientIds =
+        EF.CompileAsyncQuery((FeedbackDbContext db, List<string> ids) => db.Feedback.AsNoTracking().Where(f => ids.Contains(f.ClientId!)));
+
+    private static readonly Func<FeedbackDbContext, List<string>, IAsyncEnumerable<Interaction>> InteractionsByIds =
+        EF.CompileAsyncQuery((FeedbackDbContext db, List<string> ids) => db.Interactions.AsNoTracking().Where(x => ids.Contains(x.Id)));
+
     // SQLite takes one writer at a time. This instance's ingest writers (the group commit and batch
     // requests) queue here, asynchronously and in order, rather than in SQLite's busy handler, which
     // sleeps 1, 2, 5 … 100 ms between tries: under load the lock sat free while the next batch slept.
@@ -77,13 +85,17 @@ public sealed class FeedbackWriter(
             var outcomes = (CollectOutcome?[])validated.Clone();
 
             var clientIds = Pending(items, outcomes).Select(i => items[i].Submission.ClientId).OfType<string>().Distinct().ToList();
-            var existing = await db.Feedback.AsNoTracking()
-                .Where(f => clientIds.Contains(f.ClientId!))
-                .ToDictionaryAsync(f => f.ClientId!, cancellationToken);
+            var existing = new Dictionary<string, UserFeedback>(StringComparer.Ordinal);
+            await foreach (var feedback in FeedbackByClientIds(db, clientIds).WithCancellation(token))
+            {
+                existing[feedback.ClientId!] = feedback;
+            }
             var interactionIds = Pending(items, outcomes).Select(i => items[i].Submission.InteractionId).Distinct().ToList();
-            var interactions = await db.Interactions.AsNoTracking()
-                .Where(x => interactionIds.Contains(x.Id))
-                .ToDictionaryAsync(x => x.Id, cancellationToken);
+            var interactions = new Dictionary<string, Interaction>(StringComparer.Ordinal);
+            await foreach (var interaction in InteractionsByIds(db, interactionIds).WithCancellation(token))
+            {
+                interactions[interaction.Id] = interaction;
+            }
 
             var stored = new List<UserFeedback>();
             var created = new List<Interaction>();
