@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Bunit;
+using Bunit.Extensions.WaitForHelpers;
 using FeedbackDashboard.Components.Pages.Review;
 using FeedbackDashboard.Components.Shared;
 using FeedbackDashboard.Features.Ingestion;
@@ -10,6 +11,9 @@ namespace FeedbackDashboard.Tests.Components;
 
 public class ReviewTaskGridTests : MudTestContext
 {
+    // The whole suite runs its classes in parallel on two cores: renders wait their turn.
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+
     private ReviewTaskDto Task(long id, string priority = "high", string query = "How do I reset my password?", string? patternKey = null,
         int related = 9, int negatives = 3, TimeSpan? age = null, string status = "open", string source = "support-bot", string? assignee = null) =>
         new(id, status, priority, "Review and update prompt/instructions", patternKey ?? query.ToLowerInvariant().TrimEnd('?'), query,
@@ -63,18 +67,36 @@ public class ReviewTaskGridTests : MudTestContext
             Task(3, "high", "Refund window?", status: "in_review", assignee: "me@demo.local"));
 
         grid.Find("[data-testid=queue-search] input, input[data-testid=queue-search]").Input("hours");
-        Clock.Advance(TimeSpan.FromMilliseconds(250)); // the search box's debounce runs on the app's clock
-        grid.WaitForAssertion(() =>
+        AdvanceUntil(grid, () =>
         {
-            // The list changes before its render: both are awaited.
             Assert.Equal([2L], grid.Instance.Visible.Select(t => t.Id));
             Assert.Single(grid.FindAll("tbody tr.mud-table-row"));
-        }, TimeSpan.FromSeconds(2));
+        });
 
         grid.Find("[data-testid=queue-search] input, input[data-testid=queue-search]").Input("");
-        Clock.Advance(TimeSpan.FromMilliseconds(250));
         grid.FindComponents<MudBlazor.MudSwitch<bool>>().Single().Find("input").Change(true);
-        grid.WaitForAssertion(() => Assert.Equal([3L], grid.Instance.Visible.Select(t => t.Id)), TimeSpan.FromSeconds(2));
+        AdvanceUntil(grid, () => Assert.Equal([3L], grid.Instance.Visible.Select(t => t.Id)));
+    }
+
+    /// <summary>
+    /// The search box debounces on the app's clock, and its timer may be set only after the input
+    /// event returns: the clock moves on in steps until the assertion holds.
+    /// </summary>
+    private void AdvanceUntil(IRenderedComponent<ReviewTaskGrid> grid, Action assertion)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (true)
+        {
+            Clock.Advance(TimeSpan.FromMilliseconds(250));
+            try
+            {
+                grid.WaitForAssertion(assertion, TimeSpan.FromMilliseconds(250));
+                return;
+            }
+            catch (WaitForFailedException) when (DateTime.UtcNow < deadline)
+            {
+            }
+        }
     }
 
     [Fact]
@@ -87,14 +109,14 @@ public class ReviewTaskGridTests : MudTestContext
             Task(3, "high", "Refund window?", source: "sales-bot"));
 
         Choose(popovers, grid, "queue-priority", "high");
-        grid.WaitForAssertion(() => Assert.Equal([1L, 3L], grid.Instance.Visible.Select(t => t.Id).Order()), TimeSpan.FromSeconds(2));
+        grid.WaitForAssertion(() => Assert.Equal([1L, 3L], grid.Instance.Visible.Select(t => t.Id).Order()), Patience);
         Assert.Contains("Priority: high", grid.Markup);
 
         Choose(popovers, grid, "queue-source", "sales-bot");
-        grid.WaitForAssertion(() => Assert.Equal([3L], grid.Instance.Visible.Select(t => t.Id)), TimeSpan.FromSeconds(2));
+        grid.WaitForAssertion(() => Assert.Equal([3L], grid.Instance.Visible.Select(t => t.Id)), Patience);
 
         Choose(popovers, grid, "queue-priority", "any");
-        grid.WaitForAssertion(() => Assert.Equal([2L, 3L], grid.Instance.Visible.Select(t => t.Id).Order()), TimeSpan.FromSeconds(2));
+        grid.WaitForAssertion(() => Assert.Equal([2L, 3L], grid.Instance.Visible.Select(t => t.Id).Order()), Patience);
     }
 
     [Fact]
@@ -156,7 +178,7 @@ public class ReviewTaskGridTests : MudTestContext
     {
         Assert.Empty(popovers.FindAll($"[data-testid={filter}-option]"));
         grid.Find($"[data-testid={filter}] button, button[data-testid={filter}]").Click();
-        popovers.WaitForAssertion(() => Assert.NotEmpty(popovers.FindAll($"[data-testid={filter}-option]")), TimeSpan.FromSeconds(2));
+        popovers.WaitForAssertion(() => Assert.NotEmpty(popovers.FindAll($"[data-testid={filter}-option]")), Patience);
         popovers.FindAll($"[data-testid={filter}-option]").Single(o => o.TextContent.Trim() == option).Click();
     }
 
@@ -174,7 +196,7 @@ public class ReviewTaskGridTests : MudTestContext
             Assert.Equal(2, rows.Count);
             Assert.Contains("A brand new problem?", rows[0].TextContent);
             Assert.Contains("fd-row-new", rows[0].ClassName);
-        });
+        }, Patience);
     }
 
     [Fact]
@@ -191,7 +213,7 @@ public class ReviewTaskGridTests : MudTestContext
             Assert.Equal(2, rows.Count);
             Assert.Contains("rita@demo.local", rows.Single(r => r.TextContent.Contains("How do I reset")).TextContent);
             Assert.DoesNotContain("fd-row-new", rows[0].ClassName);
-        });
+        }, Patience);
     }
 
     [Fact]
@@ -210,7 +232,7 @@ public class ReviewTaskGridTests : MudTestContext
         var rendersDuringBurst = grid.Instance.OwnRenders - rendersBefore;
         Clock.Advance(ReviewTaskGrid.RenderInterval);
 
-        grid.WaitForAssertion(() => Assert.Equal(201, grid.FindAll("tbody tr.mud-table-row").Count));
+        grid.WaitForAssertion(() => Assert.Equal(201, grid.FindAll("tbody tr.mud-table-row").Count), Patience);
         Assert.Equal(0, rendersDuringBurst);
         Assert.InRange(grid.Instance.OwnRenders - rendersBefore, 1, 2);
     }
