@@ -25,6 +25,20 @@ public class ReviewTriggerTests(FeedbackAppFactory app) : IClassFixture<Feedback
         return (string)(await response.ReadJsonAsync())["id"]!;
     }
 
+    /// <summary>Posts items of these types on one pattern in one batch request and waits for the pipeline; returns their ids in order.</summary>
+    private async Task<string[]> PostBatchAsync(string query, IEnumerable<string> types)
+    {
+        var items = types.Select(type =>
+        {
+            var id = "batched-" + Guid.NewGuid().ToString("N");
+            return new { id, interactionId = id, type, interaction = new { id, query, response = "An answer.", source = "tests", pattern = query } };
+        }).ToArray();
+        var response = await app.CreateApiClient(settle: false).PostJsonAsync("/api/v1/feedback/batch", new { items });
+        Assert.Equal(items.Length, (int)(await response.ReadJsonAsync())["stored"]!);
+        await app.WaitForPipelineAsync();
+        return items.Select(i => i.id).ToArray();
+    }
+
     [Fact]
     public async Task SixUpThenFourDown_OpensOneHighPriorityTaskAtTheThirdThumbsDown()
     {
@@ -67,18 +81,7 @@ public class ReviewTriggerTests(FeedbackAppFactory app) : IClassFixture<Feedback
         var task = Assert.Single(await OpenTasksForAsync(query));
 
         // Twenty more in one request: the pipeline takes them in one batch and joins them in one write.
-        var items = Enumerable.Range(0, 20).Select(i =>
-        {
-            var id = "burst-" + Guid.NewGuid().ToString("N");
-            return new
-            {
-                interactionId = id, type = i % 4 == 0 ? "positive" : "negative",
-                interaction = new { id, query, response = "An answer.", source = "tests", pattern = query },
-            };
-        }).ToArray();
-        var response = await app.CreateApiClient(settle: false).PostJsonAsync("/api/v1/feedback/batch", new { items });
-        Assert.Equal(20, (int)(await response.ReadJsonAsync())["stored"]!);
-        await app.WaitForPipelineAsync();
+        await PostBatchAsync(query, Enumerable.Range(0, 20).Select(i => i % 4 == 0 ? "positive" : "negative"));
 
         task = Assert.Single(await OpenTasksForAsync(query));
         Assert.Equal(25, (int)task["relatedCount"]!);
@@ -94,15 +97,7 @@ public class ReviewTriggerTests(FeedbackAppFactory app) : IClassFixture<Feedback
         // Six up then four down, as in the test above, but in one request: the pipeline checks a
         // pattern's items of a batch with one read of its window, each as if it had arrived alone.
         var query = ApiClientExtensions.Unique("Where did my invoices go");
-        var ids = Enumerable.Range(0, 10).Select(_ => "batched-" + Guid.NewGuid().ToString("N")).ToArray();
-        var items = ids.Select((id, i) => new
-        {
-            id, interactionId = id, type = i < 6 ? "positive" : "negative",
-            interaction = new { id, query, response = "An answer.", source = "tests", pattern = query },
-        }).ToArray();
-        var response = await app.CreateApiClient(settle: false).PostJsonAsync("/api/v1/feedback/batch", new { items });
-        Assert.Equal(10, (int)(await response.ReadJsonAsync())["stored"]!);
-        await app.WaitForPipelineAsync();
+        var ids = await PostBatchAsync(query, Enumerable.Range(0, 10).Select(i => i < 6 ? "positive" : "negative"));
 
         var task = Assert.Single(await OpenTasksForAsync(query));
         Assert.Equal(ids[8], (string)task["triggerFeedback"]!["id"]!); // 3 of 9 negative
