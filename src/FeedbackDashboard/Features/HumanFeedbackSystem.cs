@@ -45,9 +45,11 @@ public sealed class HumanFeedbackSystem(
         // triggers run in the background pipeline, so the caller never waits on them.
         pipeline.Committed(stored.Select(f => f.Id));
         telemetry.FeedbackIngested.Add(stored.Count);
-        // The live feed is not waited for: fanning out to many pages must not delay the acknowledgement.
-        // The notifier logs a failed push and never throws.
-        _ = notifier.FeedbackReceivedAsync(stored.Select(FeedbackDto.From).ToList());
+        // The live feed is not waited for: fanning out to many pages must not delay the acknowledgement,
+        // nor the group commit's next batch. Its first part (writing to every connection) runs before
+        // its first await, so it is started on the pool. The notifier logs a failed push and never throws.
+        var received = stored.Select(FeedbackDto.From).ToList();
+        _ = Task.Run(() => notifier.FeedbackReceivedAsync(received), CancellationToken.None);
         return outcomes;
     }
 

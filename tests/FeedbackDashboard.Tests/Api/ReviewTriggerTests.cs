@@ -110,7 +110,7 @@ public class ReviewTriggerTests(FeedbackAppFactory app) : IClassFixture<Feedback
     }
 
     [Fact]
-    public async Task TheQueuesList_LeavesOutRelatedItems_WhichTheApiListEmbeds()
+    public async Task TheQueuesRows_LeaveOutTriggerAndRelatedItems_WhichTheApiListEmbeds()
     {
         var query = ApiClientExtensions.Unique("Where is my invoice");
         for (var i = 0; i < 5; i++)
@@ -120,13 +120,18 @@ public class ReviewTriggerTests(FeedbackAppFactory app) : IClassFixture<Feedback
         var queries = app.Services.GetRequiredService<Features.Review.ReviewTaskQueries>();
         var filter = new Features.Review.ReviewTaskFilter(Search: query);
 
-        var forQueue = Assert.Single((await queries.ListAsync(filter, withRelated: false)).Items);
+        var forQueue = Assert.Single((await queries.ListQueueRowsAsync(filter)).Items);
+        var withoutRelated = Assert.Single((await queries.ListAsync(filter, withRelated: false)).Items);
         var forApi = Assert.Single((await queries.ListAsync(filter)).Items);
 
-        Assert.Empty(forQueue.RelatedFeedback); // the page's drawer reads them for the one task it shows
-        Assert.NotNull(forQueue.TriggerFeedback);
+        // The page's drawer reads both for the one task it shows.
+        Assert.Null(forQueue.TriggerFeedback);
+        Assert.Empty(forQueue.RelatedFeedback);
+        Assert.NotNull(withoutRelated.TriggerFeedback);
+        Assert.Empty(withoutRelated.RelatedFeedback);
         Assert.Equal(5, forApi.RelatedFeedback.Count);
-        Assert.Equal(forApi.WithoutRelated() with { RelatedFeedback = forQueue.RelatedFeedback }, forQueue);
+        Assert.Equal(forApi.WithoutRelated() with { RelatedFeedback = withoutRelated.RelatedFeedback }, withoutRelated);
+        Assert.Equal(forApi.AsQueueRow() with { RelatedFeedback = forQueue.RelatedFeedback }, forQueue);
     }
 
     [Fact]

@@ -27,29 +27,62 @@ public sealed class GroupCommit(IServiceScopeFactory scopes, ILogger<GroupCommit
         return await waiting.Outcome.Task.WaitAsync(cancellationToken);
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // SQLite's calls block, its "async" ones included, and the writer is busy most of the time
+        // under load: on a thread of its own it does not take one of the pool's threads (two on two
+        // cores) from the requests. Measured: ~8% more requests a second (README, ingest).
+        var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var writer = new Thread(() =>
+        {
+            try
+            {
+                WriteUntilStopped(stoppingToken);
+                stopped.SetResult();
+            }
+            catch (Exception e)
+            {
+                stopped.SetException(e);
+            }
+        })
+        {
+            IsBackground = true,
+            Name = "Group commit",
+        };
+        writer.Start();
+        return stopped.Task;
+    }
+
+    private void WriteUntilStopped(CancellationToken stoppingToken)
     {
         var batch = new List<Waiting>(MaxBatch);
-        try
+        while (true)
         {
-            while (await _queue.Reader.WaitToReadAsync(stoppingToken))
+            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var next))
             {
-                while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var next))
-                {
-                    batch.Add(next);
-                }
-                await CommitAsync(batch);
+                batch.Add(next);
+            }
+            if (batch.Count > 0)
+            {
+                CommitAsync(batch).GetAwaiter().GetResult();
                 batch.Clear();
+                continue;
             }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Shutting down: answer what is still queued, so no caller waits for nothing.
-            while (_queue.Reader.TryRead(out var left))
+            if (stoppingToken.IsCancellationRequested)
             {
-                batch.Add(left);
+                return; // shutting down, and what was queued is answered
             }
-            await CommitAsync(batch);
+            try
+            {
+                if (!_queue.Reader.WaitToReadAsync(stoppingToken).AsTask().GetAwaiter().GetResult())
+                {
+                    return;
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                // Take what is still queued once more, so no caller waits for nothing.
+            }
         }
     }
 

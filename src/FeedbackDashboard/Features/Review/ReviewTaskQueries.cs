@@ -12,12 +12,30 @@ namespace FeedbackDashboard.Features.Review;
 public sealed class ReviewTaskQueries(IDbContextFactory<FeedbackDbContext> contextFactory)
 {
     /// <param name="withRelated">
-    /// Embed each task's newest related items (the API's list does); the review queue keeps only the
-    /// tasks and its detail drawer reads the related items of the one it shows.
+    /// Embed each task's newest related items (the API's list does).
     /// </param>
     public async Task<PagedList<ReviewTaskDto>> ListAsync(ReviewTaskFilter filter, bool withRelated = true, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var (tasks, total) = await FindAsync(db, filter, cancellationToken);
+        var items = await ToDtosAsync(db, tasks, withRelated, cancellationToken);
+        return new PagedList<ReviewTaskDto>(items, filter.Page, filter.PageSize, total);
+    }
+
+    /// <summary>
+    /// The tasks as the review queue shows them, hundreds a page: no trigger and no related items
+    /// (<see cref="ReviewTaskDto.AsQueueRow"/>), so no feedback is read; the drawer reads them for the
+    /// one task it opens.
+    /// </summary>
+    public async Task<PagedList<ReviewTaskDto>> ListQueueRowsAsync(ReviewTaskFilter filter, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var (tasks, total) = await FindAsync(db, filter, cancellationToken);
+        return new PagedList<ReviewTaskDto>(tasks.Select(t => ReviewTaskDto.From(t, trigger: null, newestRelated: [])).ToList(), filter.Page, filter.PageSize, total);
+    }
+
+    private static async Task<(List<ReviewTask> Tasks, int Total)> FindAsync(FeedbackDbContext db, ReviewTaskFilter filter, CancellationToken cancellationToken)
+    {
         var query = db.ReviewTasks.AsNoTracking();
         if (filter.Status is { } status)
         {
@@ -51,8 +69,7 @@ public sealed class ReviewTaskQueries(IDbContextFactory<FeedbackDbContext> conte
             .Skip((filter.Page - 1) * filter.PageSize)
             .Take(filter.PageSize)
             .ToListAsync(cancellationToken);
-        var items = await ToDtosAsync(db, tasks, withRelated, cancellationToken);
-        return new PagedList<ReviewTaskDto>(items, filter.Page, filter.PageSize, total);
+        return (tasks, total);
     }
 
     public async Task<ReviewTaskDto?> GetAsync(long id, CancellationToken cancellationToken = default)

@@ -70,7 +70,7 @@ public partial class ReviewQueuePage : IAsyncDisposable
             QueueScope.Dismissed => new ReviewTaskFilter(ReviewTaskStatus.Dismissed, PageSize: Limit),
             _ => new ReviewTaskFilter(PageSize: Limit),
         };
-        _tasks = (await Queries.ListAsync(filter, withRelated: false)).Items.Select(t => t.AsQueueRow()).ToList();
+        _tasks = [.. (await Queries.ListQueueRowsAsync(filter)).Items];
         _selected = [];
     }
 
