@@ -26,6 +26,16 @@ public class ReviewTriggerTests(FeedbackAppFactory app) : IClassFixture<Feedback
     }
 
     /// <summary>Posts items of these types on one pattern in one batch request and waits for the pipeline; returns their ids in order.</summary>
+    /// <summary>The task's counts as the API lists them, and as many items linked to it in the database.</summary>
+    private async Task AssertHoldsAsync(JsonObject task, int related, int negative)
+    {
+        Assert.Equal(related, (int)task["relatedCount"]!);
+        Assert.Equal(negative, (int)task["negativeCount"]!);
+        await using var db = app.CreateDbContext();
+        var id = (long)task["id"]!;
+        Assert.Equal(related, await db.ReviewTaskFeedback.CountAsync(r => r.ReviewTaskId == id));
+    }
+
     private async Task<string[]> PostBatchAsync(string query, IEnumerable<string> types)
     {
         var items = types.Select(type =>
@@ -84,11 +94,7 @@ public class ReviewTriggerTests(FeedbackAppFactory app) : IClassFixture<Feedback
         await PostBatchAsync(query, Enumerable.Range(0, 20).Select(i => i % 4 == 0 ? "positive" : "negative"));
 
         task = Assert.Single(await OpenTasksForAsync(query));
-        Assert.Equal(25, (int)task["relatedCount"]!);
-        Assert.Equal(20, (int)task["negativeCount"]!);
-        await using var db = app.CreateDbContext();
-        var id = (long)task["id"]!;
-        Assert.Equal(25, await db.ReviewTaskFeedback.CountAsync(r => r.ReviewTaskId == id));
+        await AssertHoldsAsync(task, related: 25, negative: 20);
     }
 
     [Fact]
@@ -102,11 +108,7 @@ public class ReviewTriggerTests(FeedbackAppFactory app) : IClassFixture<Feedback
         var task = Assert.Single(await OpenTasksForAsync(query));
         Assert.Equal(ids[8], (string)task["triggerFeedback"]!["id"]!); // 3 of 9 negative
         Assert.Equal("high", (string)task["priority"]!);
-        Assert.Equal(10, (int)task["relatedCount"]!); // the fourth joined it
-        Assert.Equal(4, (int)task["negativeCount"]!);
-        await using var db = app.CreateDbContext();
-        var taskId = (long)task["id"]!;
-        Assert.Equal(10, await db.ReviewTaskFeedback.CountAsync(r => r.ReviewTaskId == taskId));
+        await AssertHoldsAsync(task, related: 10, negative: 4); // the fourth joined it
     }
 
     [Fact]
