@@ -11,7 +11,7 @@ namespace FeedbackDashboard.Bench;
 /// </summary>
 public static class ClusteringBenchmark
 {
-    public const string DefaultFile = "../shared/datasets/banking77/test.csv";
+    public const string DefaultFile = "tests/datasets/banking77/test.csv";
 
     public static int Run(string[] args)
     {
@@ -31,7 +31,8 @@ public static class ClusteringBenchmark
         double totalSeconds = 0;
         var options = new TextClustererOptions(
             MinClusterSize: Measure.Option(args, "--min-cluster", new TextClustererOptions().MinClusterSize),
-            MinSamples: Measure.Option(args, "--min-samples", new TextClustererOptions().MinSamples));
+            MinSamples: Measure.Option(args, "--min-samples", new TextClustererOptions().MinSamples),
+            MergeSimilarity: Measure.Option(args, "--merge", new TextClustererOptions().MergeSimilarity));
         var clusterer = new TextClusterer(embedder, options);
         for (var run = 0; run < 3; run++)
         {
@@ -39,7 +40,7 @@ public static class ClusteringBenchmark
             var embedClock = Stopwatch.StartNew();
             var vectors = embedder.Embed(texts);
             rates.Add(texts.Count / embedClock.Elapsed.TotalSeconds);
-            result = clusterer.ClusterVectors(vectors);
+            result = clusterer.ClusterTexts(texts, vectors);
             totalSeconds = run == 0 ? total.Elapsed.TotalSeconds : Math.Min(totalSeconds, total.Elapsed.TotalSeconds);
         }
         rates.Sort();
@@ -79,7 +80,7 @@ public static class ClusteringBenchmark
         var vectors = full.Embed(texts);
         var rate = texts.Count / clock.Elapsed.TotalSeconds;
         var agreement = vectors.Select((v, i) => (double)VectorMath.Dot(v, quantized[i])).Average();
-        var labels = clusterer.ClusterVectors(vectors).Labels;
+        var labels = clusterer.ClusterTexts(texts, vectors).Labels;
         return (rate, agreement, (ClusteringMetrics.Nmi(truth, labels), ClusteringMetrics.Ari(truth, labels)));
     }
 }

@@ -47,7 +47,7 @@ public sealed class FeedbackFiller(string connectionString, int patterns, int da
     public async Task FillAsync(int rows)
     {
         var daily = new Dictionary<(DateOnly, string), FeedbackCounts>();
-        var perPattern = new Dictionary<(DateOnly, string), FeedbackCounts>();
+        var perPattern = new Dictionary<(DateOnly, string, string), FeedbackCounts>();
         await using var connection = await OpenAsync();
         var start = end.AddDays(-days);
         var span = (end - start).Ticks;
@@ -82,7 +82,7 @@ public sealed class FeedbackFiller(string connectionString, int patterns, int da
                 var day = DateOnly.FromDateTime(at.UtcDateTime);
                 var counts = FeedbackCounts.Of(type, rating);
                 daily[(day, source)] = daily.GetValueOrDefault((day, source), FeedbackCounts.Zero) + counts;
-                perPattern[(day, pattern)] = perPattern.GetValueOrDefault((day, pattern), FeedbackCounts.Zero) + counts;
+                perPattern[(day, pattern, source)] = perPattern.GetValueOrDefault((day, pattern, source), FeedbackCounts.Zero) + counts;
             }
             await transaction.CommitAsync();
         }
@@ -98,7 +98,7 @@ public sealed class FeedbackFiller(string connectionString, int patterns, int da
     }
 
     private async Task UpsertAggregatesAsync(SqliteConnection connection,
-        Dictionary<(DateOnly, string), FeedbackCounts> daily, Dictionary<(DateOnly, string), FeedbackCounts> perPattern)
+        Dictionary<(DateOnly, string), FeedbackCounts> daily, Dictionary<(DateOnly, string, string), FeedbackCounts> perPattern)
     {
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
         var day = Command(connection, transaction,
@@ -113,13 +113,13 @@ public sealed class FeedbackFiller(string connectionString, int patterns, int da
             Run(day, Day(d), source, c.ThumbsUp, c.ThumbsDown, c.Corrections, c.Ratings, c.RatingSum, c.Rating1, c.Rating2, c.Rating3, c.Rating4, c.Rating5);
         }
         var pattern = Command(connection, transaction,
-            "INSERT INTO PatternDailyAggregates (Day, PatternKey, Total, ThumbsUp, ThumbsDown, LowRatings, Corrections) VALUES ($d, $p, $t, $u, $n, $l, $c) " +
-            "ON CONFLICT (Day, PatternKey) DO UPDATE SET Total = Total + excluded.Total, ThumbsUp = ThumbsUp + excluded.ThumbsUp, " +
+            "INSERT INTO PatternDailyAggregates (Day, PatternKey, Source, Total, ThumbsUp, ThumbsDown, LowRatings, Corrections) VALUES ($d, $p, $s, $t, $u, $n, $l, $c) " +
+            "ON CONFLICT (Day, PatternKey, Source) DO UPDATE SET Total = Total + excluded.Total, ThumbsUp = ThumbsUp + excluded.ThumbsUp, " +
             "ThumbsDown = ThumbsDown + excluded.ThumbsDown, LowRatings = LowRatings + excluded.LowRatings, Corrections = Corrections + excluded.Corrections",
-            "$d", "$p", "$t", "$u", "$n", "$l", "$c");
-        foreach (var ((d, key), c) in perPattern)
+            "$d", "$p", "$s", "$t", "$u", "$n", "$l", "$c");
+        foreach (var ((d, key, source), c) in perPattern)
         {
-            Run(pattern, Day(d), key, c.Total, c.ThumbsUp, c.ThumbsDown, c.LowRatings, c.Corrections);
+            Run(pattern, Day(d), key, source, c.Total, c.ThumbsUp, c.ThumbsDown, c.LowRatings, c.Corrections);
         }
         await transaction.CommitAsync();
     }

@@ -33,7 +33,8 @@ public static class InsightsBenchmark
             }
             var filler = new FeedbackFiller(connectionString, patterns, days, End, seed: 42);
             await filler.CreatePatternsAsync();
-            var reader = new InsightsReader(new BenchContextFactory(connectionString, showSql), new FixedClock(End));
+            var contexts = new BenchContextFactory(connectionString, showSql);
+            var reader = new InsightsReader(contexts, new IssueQueries(contexts), new FixedClock(End));
 
             Console.WriteLine($"insights: {rows:N0} feedback rows over {days} days, {patterns:N0} patterns, then {rows * scale:N0}");
             var fill = Stopwatch.StartNew();

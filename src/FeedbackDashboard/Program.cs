@@ -12,7 +12,6 @@ using FeedbackDashboard.Features.Realtime;
 using FeedbackDashboard.Features.Shared;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
-using Scalar.AspNetCore;
 
 if (HealthProbe.IsRequested(args))
 {
@@ -60,7 +59,7 @@ app.UseAntiforgery();
 
 app.MapStaticAssets().AllowAnonymous();
 app.MapOpenApi().AllowAnonymous();
-app.MapScalarApiReference().AllowAnonymous();
+app.MapApiReference();
 app.MapHealth();
 app.MapFeedbackApi();
 app.MapBareIngestEndpoint(app.Configuration);

@@ -5,36 +5,25 @@ public static class CentroidRefinement
     /// <summary>
     /// A few rounds of spherical k-means started from the given clusters: HDBSCAN decides how many
     /// clusters there are and where they start; each text then moves to the centre it is most like.
-    /// Clusters that empty out disappear. Labels come back renumbered 0..k-1.
+    /// Clusters that empty out disappear. Labels come back renumbered 0..k-1; with no cluster to
+    /// start from, they come back unchanged.
     /// </summary>
-    public static int[] Refine(int[] labels, IReadOnlyList<float[]> vectors, int rounds = 10)
+    /// <param name="weights">How many identical texts each point stands for; null: one each.</param>
+    public static int[] Refine(int[] labels, IReadOnlyList<float[]> vectors, int rounds = 10, IReadOnlyList<int>? weights = null)
     {
         var current = (int[])labels.Clone();
-        var dims = vectors[0].Length;
+        if (current.All(l => l < 0))
+        {
+            return current;
+        }
         for (var round = 0; round < rounds; round++)
         {
-            var ids = current.Where(l => l >= 0).Distinct().ToArray();
-            var centres = ids.ToDictionary(c => c, _ => new float[dims]);
-            for (var i = 0; i < current.Length; i++)
-            {
-                if (current[i] >= 0)
-                {
-                    var centre = centres[current[i]];
-                    for (var d = 0; d < dims; d++)
-                    {
-                        centre[d] += vectors[i][d];
-                    }
-                }
-            }
-            foreach (var centre in centres.Values)
-            {
-                VectorMath.Normalize(centre);
-            }
+            var centres = ClusterCentres.Of(current, vectors, weights);
             var next = new int[current.Length];
             var changed = 0;
             Parallel.For(0, current.Length, i =>
             {
-                next[i] = centres.MaxBy(c => VectorMath.Dot(vectors[i], c.Value)).Key;
+                next[i] = ClusterCentres.Nearest(centres, vectors[i]);
                 if (next[i] != current[i])
                 {
                     Interlocked.Increment(ref changed);
@@ -46,7 +35,6 @@ public static class CentroidRefinement
                 break;
             }
         }
-        var renumber = current.Distinct().Order().Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i);
-        return current.Select(c => renumber[c]).ToArray();
+        return ClusterLabels.Renumber(current);
     }
 }

@@ -5,71 +5,109 @@ namespace FeedbackDashboard.Core.Clustering;
 /// clusters found without being told how many. Mutual-reachability distances, their minimum
 /// spanning tree, the single-linkage hierarchy condensed at the minimum cluster size, and the
 /// clusters of most stability (excess of mass). Points in no cluster are noise (-1).
+/// <para>
+/// A point may carry a weight: it stands for that many identical points (the same text sent many
+/// times). Its copies count towards its neighbours and towards cluster sizes, but it is one point,
+/// so identical points can never be split between clusters, and the work grows with the distinct
+/// points only.
+/// </para>
 /// </summary>
 public static class Hdbscan
 {
     public const int Noise = -1;
 
+    /// <summary>
+    /// Densities above this (distances below its inverse) are treated as equal: identical points have
+    /// distance 0, and an infinite density would make stability sums infinite.
+    /// </summary>
+    private const float MaxLambda = 1e6f;
+
     /// <param name="distances">Pairwise distances, n × n row-major (see <see cref="VectorMath.DistanceMatrix"/>).</param>
-    /// <param name="minClusterSize">The smallest group that counts as a cluster.</param>
+    /// <param name="minClusterSize">The smallest group that counts as a cluster (by weight).</param>
     /// <param name="minSamples">Neighbours that make a point "dense"; larger is more conservative.</param>
-    public static int[] Cluster(float[] distances, int n, int minClusterSize, int minSamples)
+    /// <param name="weights">How many identical points each point stands for; null: one each.</param>
+    public static int[] Cluster(float[] distances, int n, int minClusterSize, int minSamples, IReadOnlyList<int>? weights = null)
     {
         if (n == 0)
         {
             return [];
         }
-        if (n < minClusterSize)
+        var weight = weights?.ToArray() ?? Enumerable.Repeat(1, n).ToArray();
+        if (weight.Length != n || weight.Any(w => w < 1))
         {
+            throw new ArgumentException("Give one weight of at least 1 a point.", nameof(weights));
+        }
+        if (n == 1 || weight.Sum() < minClusterSize)
+        {
+            // One distinct point is the whole data set, which HDBSCAN never calls a cluster.
             return Enumerable.Repeat(Noise, n).ToArray();
         }
-        var core = CoreDistances(distances, n, Math.Min(minSamples, n - 1));
+        var core = CoreDistances(distances, n, Math.Min(minSamples, weight.Sum() - 1), weight);
         var edges = MinimumSpanningTree(distances, core, n);
-        var hierarchy = SingleLinkage(edges, n);
-        var condensed = Condense(hierarchy, n, minClusterSize);
+        var hierarchy = SingleLinkage(edges, n, weight);
+        var condensed = Condense(hierarchy, n, minClusterSize, weight, core);
         var selected = SelectClusters(condensed, n);
         return Label(condensed, selected, n);
     }
 
-    private static float[] CoreDistances(float[] distances, int n, int k)
+    /// <summary>
+    /// The distance to the k-th nearest neighbour, counting a point's own copies (at distance 0) and
+    /// its neighbours' weights. Only the k nearest distinct neighbours can matter, so each row keeps those.
+    /// </summary>
+    private static float[] CoreDistances(float[] distances, int n, int k, int[] weight)
     {
         var core = new float[n];
-        Parallel.For(0, n, () => new float[n], (i, _, row) =>
+        if (k <= 0)
         {
-            Array.Copy(distances, i * n, row, 0, n);
-            row[i] = float.MaxValue;
-            // The k-th nearest neighbour, by partial selection.
-            core[i] = Select(row, k - 1);
-            return row;
-        }, _ => { });
-        return core;
-    }
-
-    private static float Select(float[] values, int k)
-    {
-        var copy = (float[])values.Clone();
-        var left = 0;
-        var right = copy.Length - 1;
-        while (left < right)
+            return core;
+        }
+        Parallel.For(0, n, () => (new float[k], new int[k]), (i, _, nearest) =>
         {
-            var pivot = copy[(left + right) >> 1];
-            int i = left, j = right;
-            while (i <= j)
+            var needed = k - (weight[i] - 1);
+            if (needed <= 0)
             {
-                while (copy[i] < pivot) i++;
-                while (copy[j] > pivot) j--;
-                if (i <= j)
+                core[i] = 0;
+                return nearest;
+            }
+            var (distance, owner) = nearest;
+            var held = 0;
+            var offset = i * n;
+            for (var j = 0; j < n; j++)
+            {
+                if (j == i)
                 {
-                    (copy[i], copy[j]) = (copy[j], copy[i]);
-                    i++;
-                    j--;
+                    continue;
+                }
+                var d = distances[offset + j];
+                if (held == needed && d >= distance[held - 1])
+                {
+                    continue;
+                }
+                // Insertion into the short sorted list of the nearest so far.
+                var at = held < needed ? held++ : held - 1;
+                while (at > 0 && distance[at - 1] > d)
+                {
+                    distance[at] = distance[at - 1];
+                    owner[at] = owner[at - 1];
+                    at--;
+                }
+                distance[at] = d;
+                owner[at] = j;
+            }
+            var count = 0;
+            core[i] = held == 0 ? 0 : distance[held - 1];
+            for (var m = 0; m < held; m++)
+            {
+                count += weight[owner[m]];
+                if (count >= needed)
+                {
+                    core[i] = distance[m];
+                    break;
                 }
             }
-            if (k <= j) right = j;
-            else if (k >= i) left = i;
-            else break;
-        }
-        return copy[k];
+            return nearest;
+        }, _ => { });
+        return core;
     }
 
     /// <summary>Prim's algorithm over the complete mutual-reachability graph: n - 1 edges (a, b, weight).</summary>
@@ -114,7 +152,7 @@ public static class Hdbscan
     }
 
     /// <summary>Merges in order of weight: node n + i is the i-th merge of two nodes (points are 0..n-1).</summary>
-    private static (int Left, int Right, float Distance, int Size)[] SingleLinkage((int A, int B, float Weight)[] edges, int n)
+    private static (int Left, int Right, float Distance, int Size)[] SingleLinkage((int A, int B, float Weight)[] edges, int n, int[] weight)
     {
         Array.Sort(edges, (x, y) => x.Weight.CompareTo(y.Weight));
         var parent = new int[2 * n - 1];
@@ -122,7 +160,7 @@ public static class Hdbscan
         for (var i = 0; i < parent.Length; i++)
         {
             parent[i] = i;
-            size[i] = i < n ? 1 : 0;
+            size[i] = i < n ? weight[i] : 0;
         }
         int Find(int x)
         {
@@ -136,14 +174,14 @@ public static class Hdbscan
         var merges = new (int, int, float, int)[n - 1];
         for (var i = 0; i < edges.Length; i++)
         {
-            var (a, b, weight) = edges[i];
+            var (a, b, distance) = edges[i];
             var ra = Find(a);
             var rb = Find(b);
             var node = n + i;
             parent[ra] = node;
             parent[rb] = node;
             size[node] = size[ra] + size[rb];
-            merges[i] = (ra, rb, weight, size[node]);
+            merges[i] = (ra, rb, distance, size[node]);
         }
         return merges;
     }
@@ -151,7 +189,9 @@ public static class Hdbscan
     /// <summary>A row of the condensed tree: a child (point, or cluster id ≥ n) leaving a cluster at lambda = 1 / distance.</summary>
     private readonly record struct Row(int Parent, int Child, float Lambda, int Size);
 
-    private static List<Row> Condense((int Left, int Right, float Distance, int Size)[] hierarchy, int n, int minClusterSize)
+    private static float LambdaOf(float distance) => distance > 1f / MaxLambda ? 1f / distance : MaxLambda;
+
+    private static List<Row> Condense((int Left, int Right, float Distance, int Size)[] hierarchy, int n, int minClusterSize, int[] weight, float[] core)
     {
         var root = 2 * n - 2;
         var rows = new List<Row>();
@@ -159,7 +199,7 @@ public static class Hdbscan
         var nextLabel = n + 1;
         var ignore = new HashSet<int>();
 
-        int SizeOf(int node) => node < n ? 1 : hierarchy[node - n].Size;
+        int SizeOf(int node) => node < n ? weight[node] : hierarchy[node - n].Size;
 
         IEnumerable<int> Leaves(int node)
         {
@@ -191,25 +231,25 @@ public static class Hdbscan
                 continue;
             }
             var (left, right, distance, _) = hierarchy[node - n];
-            var lambda = distance > 0 ? 1f / distance : float.MaxValue;
+            var lambda = LambdaOf(distance);
             var label = relabel[node];
             var leftSize = SizeOf(left);
             var rightSize = SizeOf(right);
 
             if (leftSize >= minClusterSize && rightSize >= minClusterSize)
             {
-                relabel[left] = nextLabel++;
-                rows.Add(new Row(label, relabel[left], lambda, leftSize));
-                relabel[right] = nextLabel++;
-                rows.Add(new Row(label, relabel[right], lambda, rightSize));
-                queue.Enqueue(left);
-                queue.Enqueue(right);
+                foreach (var child in (int[])[left, right])
+                {
+                    relabel[child] = nextLabel++;
+                    rows.Add(new Row(label, relabel[child], lambda, SizeOf(child)));
+                    Continue(child);
+                }
             }
             else if (leftSize < minClusterSize && rightSize < minClusterSize)
             {
                 foreach (var point in Leaves(left).Concat(Leaves(right)))
                 {
-                    rows.Add(new Row(label, point, lambda, 1));
+                    rows.Add(new Row(label, point, lambda, weight[point]));
                 }
                 MarkIgnored(left);
                 MarkIgnored(right);
@@ -218,15 +258,28 @@ public static class Hdbscan
             {
                 var (big, small) = leftSize >= minClusterSize ? (left, right) : (right, left);
                 relabel[big] = label;
-                queue.Enqueue(big);
+                Continue(big);
                 foreach (var point in Leaves(small))
                 {
-                    rows.Add(new Row(label, point, lambda, 1));
+                    rows.Add(new Row(label, point, lambda, weight[point]));
                 }
                 MarkIgnored(small);
             }
         }
         return rows;
+
+        // A merge is split further; a heavy point (its copies alone a cluster) leaves its cluster at its own density.
+        void Continue(int node)
+        {
+            if (node >= n)
+            {
+                queue.Enqueue(node);
+            }
+            else
+            {
+                rows.Add(new Row(relabel[node], node, LambdaOf(core[node]), weight[node]));
+            }
+        }
 
         void MarkIgnored(int node)
         {
@@ -248,7 +301,7 @@ public static class Hdbscan
         var stability = birth.Keys.ToDictionary(c => c, _ => 0.0);
         foreach (var row in condensed)
         {
-            stability[row.Parent] += (row.Lambda - birth[row.Parent]) * row.Size;
+            stability[row.Parent] += ((double)row.Lambda - birth[row.Parent]) * row.Size;
         }
         var children = condensed.Where(r => r.Child >= n).ToLookup(r => r.Parent, r => r.Child);
 

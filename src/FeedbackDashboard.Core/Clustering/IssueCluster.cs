@@ -17,10 +17,20 @@ public sealed class IssueCluster
     /// <summary>The member nearest the cluster's centre.</summary>
     public required string RepresentativeText { get; set; }
 
+    /// <summary>Every member, whenever it arrived: the window's count is in <see cref="IssueDailyAggregate"/>.</summary>
     public int Frequency { get; set; }
 
-    /// <summary>Members a day over the window, oldest first, as JSON.</summary>
+    /// <summary>Members a day over the clustering run's window, oldest first, as JSON (what the run saw; pages read the daily counts).</summary>
     public required string TrendJson { get; set; }
+
+    /// <summary>The normalised mean of the members' vectors: new negative feedback joins the nearest centre.</summary>
+    public float[]? Centre { get; set; }
+
+    /// <summary>
+    /// The cosine similarity to <see cref="Centre"/> at which a new item joins between runs: as close
+    /// as most of the members the run put here (see <see cref="IssueAssignment"/>).
+    /// </summary>
+    public double AssignThreshold { get; set; }
 
     /// <summary>Up to three member comments, as JSON.</summary>
     public required string SamplesJson { get; set; }

@@ -5,38 +5,21 @@ public static class NoiseReassignment
     /// <summary>
     /// Gives each noise text the cluster whose centre (the normalised mean of its members) is
     /// closest, so every complaint lands in an issue. Centres are steadier than the single nearest
-    /// member, which can be an outlier at a cluster's edge.
+    /// member, which can be an outlier at a cluster's edge. With no cluster at all, nothing changes.
     /// </summary>
-    public static int[] ToNearestCentre(int[] labels, IReadOnlyList<float[]> vectors)
+    public static int[] ToNearestCentre(int[] labels, IReadOnlyList<float[]> vectors, IReadOnlyList<int>? weights = null)
     {
         var result = (int[])labels.Clone();
-        var clusters = labels.Where(l => l != Hdbscan.Noise).Distinct().ToArray();
-        if (clusters.Length == 0)
+        var centres = ClusterCentres.Of(labels, vectors, weights);
+        if (centres.Count == 0)
         {
             return result;
-        }
-        var dims = vectors[0].Length;
-        var centres = clusters.ToDictionary(c => c, _ => new float[dims]);
-        for (var i = 0; i < labels.Length; i++)
-        {
-            if (labels[i] != Hdbscan.Noise)
-            {
-                var centre = centres[labels[i]];
-                for (var d = 0; d < dims; d++)
-                {
-                    centre[d] += vectors[i][d];
-                }
-            }
-        }
-        foreach (var centre in centres.Values)
-        {
-            VectorMath.Normalize(centre);
         }
         Parallel.For(0, labels.Length, i =>
         {
             if (labels[i] == Hdbscan.Noise)
             {
-                result[i] = centres.MaxBy(c => VectorMath.Dot(vectors[i], c.Value)).Key;
+                result[i] = ClusterCentres.Nearest(centres, vectors[i]);
             }
         });
         return result;

@@ -1,3 +1,5 @@
+using FeedbackDashboard.Core.Patterns;
+
 namespace FeedbackDashboard.Core.Feedback;
 
 public static class InteractionRules
@@ -15,6 +17,10 @@ public static class InteractionRules
         if (submission.Pattern is { } pattern && (string.IsNullOrWhiteSpace(pattern) || pattern.Length > Interaction.MaxPatternLength))
         {
             errors.Add("pattern", $"The pattern must be 1 to {Interaction.MaxPatternLength} characters when given.");
+        }
+        else if (submission.Pattern is { } key && !PatternKeys.IsAllowedApplicationKey(key))
+        {
+            errors.Add("pattern", $"Keys starting with \"{PatternKeys.QueryPrefix}\" are reserved for the patterns grouped by meaning; use another key.");
         }
         if (submission.Metadata.Count > Interaction.MaxMetadataEntries)
         {

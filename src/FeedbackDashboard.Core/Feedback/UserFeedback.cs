@@ -36,4 +36,10 @@ public sealed class UserFeedback
 
     /// <summary>Copied from the interaction for the same reason.</summary>
     public required string Source { get; init; }
+
+    /// <summary>
+    /// The comment's unit-length embedding, for negative feedback with a comment: the pipeline
+    /// embeds it once, so the common issues never embed it again. Null otherwise.
+    /// </summary>
+    public float[]? CommentEmbedding { get; set; }
 }

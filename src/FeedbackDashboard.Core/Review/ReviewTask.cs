@@ -28,6 +28,18 @@ public sealed class ReviewTask
     /// <summary>The application whose feedback raised the task.</summary>
     public string Source { get; init; } = "";
 
+    /// <summary>How much the pattern hurts users now, 0 to 100 (<see cref="TaskHealth"/>); the queue's default order.</summary>
+    public double Severity { get; set; }
+
+    /// <summary>The pattern's window has been back under the threshold for Review:RecoveringAfterItems items.</summary>
+    public bool Recovering { get; set; }
+
+    /// <summary>The negative share of the pattern's current window (its last WindowSize items), when severity was last assessed.</summary>
+    public double CurrentNegativeShare { get; set; }
+
+    /// <summary>The pattern's feedback items of the last 7 days, when severity was last assessed.</summary>
+    public int RecentReach { get; set; }
+
     public string? AssigneeId { get; set; }
 
     /// <summary>The assignee's email, as people see it.</summary>
@@ -49,6 +61,15 @@ public sealed class ReviewTask
     public List<ReviewTaskFeedback> RelatedFeedback { get; init; } = [];
 
     public double NegativeShare => RelatedCount == 0 ? 0 : (double)NegativeCount / RelatedCount;
+
+    /// <summary>Takes a fresh assessment of the pattern; true when anything shown changed.</summary>
+    public bool ApplyHealth(TaskHealthAssessment health)
+    {
+        var changed = Severity != health.Severity || Recovering != health.Recovering
+            || Math.Abs(CurrentNegativeShare - health.CurrentShare) > 1e-9 || RecentReach != health.RecentReach;
+        (Severity, Recovering, CurrentNegativeShare, RecentReach) = (health.Severity, health.Recovering, health.CurrentShare, health.RecentReach);
+        return changed;
+    }
 
     /// <summary>Recomputes priority and suggested action after the counts changed.</summary>
     public void ApplyPolicy()

@@ -12,4 +12,8 @@ public static class AppRoutes
     public const string Instructions = "/instructions";
     public const string Audit = "/audit";
     public const string Admin = "/admin";
+    public const string Task = "/tasks/{id:long}";
+
+    /// <summary>A review task's own page, for every role (read-only for product managers).</summary>
+    public static string TaskPage(long id) => $"/tasks/{id}";
 }

@@ -37,6 +37,8 @@ public abstract class FeedbackDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<TriggerSettings> TriggerSettings => Set<TriggerSettings>();
     public DbSet<IssueCluster> IssueClusters => Set<IssueCluster>();
     public DbSet<IssueClusterMember> IssueClusterMembers => Set<IssueClusterMember>();
+    public DbSet<IssueDailyAggregate> IssueDailyAggregates => Set<IssueDailyAggregate>();
+    public DbSet<IssueRun> IssueRuns => Set<IssueRun>();
     public DbSet<Correction> Corrections => Set<Correction>();
     public DbSet<KnowledgeEntry> KnowledgeEntries => Set<KnowledgeEntry>();
     public DbSet<KnowledgeEntryVersion> KnowledgeEntryVersions => Set<KnowledgeEntryVersion>();

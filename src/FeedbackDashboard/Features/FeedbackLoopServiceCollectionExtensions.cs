@@ -27,6 +27,10 @@ public static class FeedbackLoopServiceCollectionExtensions
         services.AddSingleton<FeedbackWriter>();
         services.AddSingleton<GroupCommit>();
         services.AddHostedService(sp => sp.GetRequiredService<GroupCommit>());
+        services.AddOptions<Core.Review.ReviewOptions>().BindConfiguration(Core.Review.ReviewOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<TaskHealthReader>();
+        services.AddSingleton<TaskSeverityRefresher>();
+        services.AddHostedService(sp => sp.GetRequiredService<TaskSeverityRefresher>());
         services.AddSingleton<ReviewTaskTrigger>();
         services.AddSingleton<ImprovementTriggers>();
         services.AddSingleton<InsightsReader>();

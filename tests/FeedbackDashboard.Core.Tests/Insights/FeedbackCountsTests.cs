@@ -36,6 +36,23 @@ public class FeedbackCountsTests
     public void PositiveRate_IsThumbsUpOverAll(int up, int total, double expected) =>
         Assert.Equal(expected, InsightMath.PositiveRate(up, total));
 
+    [Theory]
+    [InlineData(0, 0, null)]
+    [InlineData(83, 17, 0.83)]
+    [InlineData(0, 5, 0.0)]
+    public void ThumbsUpShare_IsThumbsUpAmongThumbs(int up, int down, double? expected) =>
+        Assert.Equal(expected, InsightMath.ThumbsUpShare(up, down));
+
+    [Theory]
+    [InlineData(160, 1, 30, false)]  // one busy day before a 30-day window: not comparable
+    [InlineData(99, 30, 30, false)]  // too few items
+    [InlineData(100, 15, 30, true)]
+    [InlineData(500, 4, 7, true)]
+    [InlineData(500, 3, 7, false)]
+    [InlineData(100, 1, 1, true)]
+    public void EnoughForChange_NeedsItemsAndHalfTheDays(int total, int days, int windowDays, bool expected) =>
+        Assert.Equal(expected, InsightMath.EnoughForChange(total, days, windowDays));
+
     [Fact]
     public void LastDays_IncludesTodayAndGoesBackDaysMinusOne()
     {

@@ -1,4 +1,5 @@
 using FeedbackDashboard.Core.Clustering;
+using FeedbackDashboard.Core.Feedback;
 using FeedbackDashboard.Core.Patterns;
 
 namespace FeedbackDashboard.Core.Tests.Patterns;
@@ -54,9 +55,31 @@ public class SemanticPatternIndexTests
 public class PatternKeysTests
 {
     [Theory]
-    [InlineData("  How do I reset my password?? ", "how do i reset my password")]
-    [InlineData("???", "???")]
+    [InlineData("  How do I reset my password?? ", "q:how do i reset my password")]
+    [InlineData("???", "q:???")]
     public void FromQuery_FoldsTheQuery(string query, string expected) => Assert.Equal(expected, PatternKeys.FromQuery(query));
+
+    [Theory]
+    [InlineData("how do i change my email address")]
+    [InlineData("How do I change my email address?")]
+    [InlineData("billing")]
+    public void KeysFromQueries_NeverEqualAnApplicationsKey(string text)
+    {
+        Assert.True(PatternKeys.IsAllowedApplicationKey(text));
+        Assert.NotEqual(PatternKeys.FromApplication(text), PatternKeys.FromQuery(text));
+        Assert.True(PatternKeys.IsFromQuery(PatternKeys.FromQuery(text)));
+        Assert.False(PatternKeys.IsFromQuery(PatternKeys.FromApplication(text)));
+    }
+
+    [Theory]
+    [InlineData("q:billing")]
+    [InlineData("  q:how do i reset my password")]
+    public void ApplicationKeys_InTheQueryNamespace_AreRefused(string key)
+    {
+        Assert.False(PatternKeys.IsAllowedApplicationKey(key));
+        var errors = InteractionRules.Validate(new InteractionSubmission("i-1", "A question?", null, "app", key, new Dictionary<string, string>()));
+        Assert.Contains("pattern", errors.ToDictionary().Keys);
+    }
 
     [Fact]
     public void LongKeys_KeepAPrefixAndAHash_SoTheyStayDistinct()

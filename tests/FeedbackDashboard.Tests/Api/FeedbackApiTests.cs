@@ -129,7 +129,7 @@ public class FeedbackApiTests(FeedbackAppFactory app) : IClassFixture<FeedbackAp
         var interaction = await db.Interactions.SingleAsync(i => i.Id == interactionId);
         Assert.Equal("inline-app", interaction.Source);
         Assert.Equal("m1", interaction.Metadata["model"]);
-        Assert.Equal("inline question", interaction.PatternKey);
+        Assert.Equal("q:inline question", interaction.PatternKey);
     }
 
     public static TheoryData<string, string> BadBodies() => new()

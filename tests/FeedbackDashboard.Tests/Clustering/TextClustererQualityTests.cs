@@ -12,7 +12,7 @@ public class TextClustererQualityTests
 {
     private static (List<string> Texts, int[] Truth) Slice(int intents)
     {
-        var file = Path.Combine(RepositoryFiles.Root, "..", "shared", "datasets", "banking77", "test.csv");
+        var file = Path.Combine(RepositoryFiles.Root, "tests", "datasets", "banking77", "test.csv");
         var rows = File.ReadLines(file).Skip(1).Select(ParseLine).Where(r => r is not null).Select(r => r!.Value).ToList();
         var chosen = rows.Select(r => r.Category).Distinct().Take(intents).ToList();
         var picked = rows.Where(r => chosen.Contains(r.Category)).ToList();

@@ -15,11 +15,13 @@ public class ReviewTaskGridTests : MudTestContext
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
 
     private ReviewTaskDto Task(long id, string priority = "high", string query = "How do I reset my password?", string? patternKey = null,
-        int related = 9, int negatives = 3, TimeSpan? age = null, string status = "open", string source = "support-bot", string? assignee = null) =>
-        new(id, status, priority, "Review and update prompt/instructions", patternKey ?? query.ToLowerInvariant().TrimEnd('?'), query,
+        int related = 9, int negatives = 3, TimeSpan? age = null, string status = "open", string source = "support-bot", string? assignee = null,
+        double severity = 0, bool recovering = false) =>
+        new(id, status, priority, "Review and update prompt/instructions", patternKey ?? "q:" + query.ToLowerInvariant().TrimEnd('?'), query,
             related, negatives, 0, (double)negatives / related, source, assignee is null ? null : "id-" + assignee, assignee, null,
             Clock.GetUtcNow() - (age ?? TimeSpan.FromHours(3)), Clock.GetUtcNow(), null,
-            new FeedbackDto("fb-" + id, "i-" + id, "negative", null, "<script>alert(1)</script>", null, Clock.GetUtcNow(), "p", source), []);
+            new FeedbackDto("fb-" + id, "i-" + id, "negative", null, "<script>alert(1)</script>", null, Clock.GetUtcNow(), "p", source), [],
+            severity, recovering, (double)negatives / related, related);
 
     private IRenderedComponent<ReviewTaskGrid> RenderGrid(params ReviewTaskDto[] tasks) =>
         Render<ReviewTaskGrid>(p => p
@@ -34,8 +36,8 @@ public class ReviewTaskGridTests : MudTestContext
     public void Renders_EachTaskWithPriorityPatternShareAgeStatusAndAssignee()
     {
         var grid = RenderGrid(
-            Task(1, "high", age: TimeSpan.FromHours(3)),
-            Task(2, "medium", "Refund window?", patternKey: "refunds", related: 5, negatives: 2, age: TimeSpan.FromMinutes(12), status: "in_review", assignee: "rita@demo.local"));
+            Task(1, "high", age: TimeSpan.FromHours(3), severity: 12.5),
+            Task(2, "medium", "Refund window?", patternKey: "refunds", related: 5, negatives: 2, age: TimeSpan.FromMinutes(12), status: "in_review", assignee: "rita@demo.local", severity: 3));
 
         var rows = grid.FindAll("tbody tr.mud-table-row");
         Assert.Equal(2, rows.Count);
@@ -43,6 +45,7 @@ public class ReviewTaskGridTests : MudTestContext
         Assert.Contains("How do I reset my password?", rows[0].TextContent);
         Assert.Contains("33% · 3 of 9", rows[0].TextContent);
         Assert.Contains("3h", rows[0].TextContent);
+        Assert.Contains("12.5", rows[0].TextContent);
         Assert.DoesNotContain("how do i reset my password", rows[0].TextContent); // a folded query is not repeated
         Assert.Contains("refunds", rows[1].TextContent); // an application's pattern key is
         Assert.Contains("in review", rows[1].TextContent);
@@ -120,12 +123,12 @@ public class ReviewTaskGridTests : MudTestContext
     }
 
     [Fact]
-    public void HeaderClick_SortsAscendingThenDescendingThenAsLoaded()
+    public void HeaderClick_SortsAscendingThenDescendingThenBySeverity()
     {
         var grid = RenderGrid(
-            Task(1, query: "Bravo?", related: 10, negatives: 5),
-            Task(2, query: "Alpha?", related: 10, negatives: 9),
-            Task(3, query: "Charlie?", related: 10, negatives: 4));
+            Task(1, query: "Bravo?", related: 10, negatives: 5, severity: 30),
+            Task(2, query: "Alpha?", related: 10, negatives: 9, severity: 20),
+            Task(3, query: "Charlie?", related: 10, negatives: 4, severity: 10));
         IEnumerable<long> Shown() => grid.FindAll("tbody tr.mud-table-row").Select(r => long.Parse(r.QuerySelector("input")!.GetAttribute("aria-label")!.Split('#')[1]));
         var negative = () => grid.FindAll("thead button").Single(b => b.TextContent.Contains("Negative"));
 
@@ -140,6 +143,36 @@ public class ReviewTaskGridTests : MudTestContext
 
         grid.FindAll("thead button").Single(b => b.TextContent.Contains("Pattern")).Click();
         Assert.Equal([2L, 1L, 3L], Shown());
+    }
+
+    [Fact]
+    public void DefaultOrder_IsMostSevereFirst_NotHighPriorityFirst()
+    {
+        var grid = RenderGrid(
+            Task(1, "high", "Old, mostly recovered?", related: 86, negatives: 8, severity: 4.2),
+            Task(2, "medium", "New and all negative?", related: 5, negatives: 5, severity: 25.9),
+            Task(3, "high", "Steady and wide?", related: 40, negatives: 16, severity: 40));
+
+        var order = grid.FindAll("tbody tr.mud-table-row").Select(r => r.QuerySelector("[data-testid=pattern-cell]")!.TextContent.Trim()).ToList();
+
+        Assert.Equal(["Steady and wide?", "New and all negative?", "Old, mostly recovered?"], order);
+        Assert.Equal("25.9", grid.FindAll("[data-testid=severity]")[1].TextContent.Trim());
+    }
+
+    [Fact]
+    public void RecoveringTask_IsMarked_AndResolvesInOneClick()
+    {
+        var resolved = new List<long>();
+        var grid = Render<ReviewTaskGrid>(p => p
+            .Add(g => g.Tasks, [Task(1, severity: 2, recovering: true), Task(2, query: "Still bad?", severity: 50)])
+            .Add(g => g.Virtualize, false)
+            .Add(g => g.OnResolveRecovered, task => resolved.Add(task.Id)));
+
+        var rows = grid.FindAll("tbody tr.mud-table-row");
+        Assert.Contains("recovering", rows[1].TextContent);
+        Assert.DoesNotContain("recovering", rows[0].TextContent);
+        grid.Find("[data-testid=resolve-recovered]").Click();
+        Assert.Equal([1L], resolved);
     }
 
     [Fact]
@@ -183,19 +216,19 @@ public class ReviewTaskGridTests : MudTestContext
     }
 
     [Fact]
-    public async Task PushedTask_AppearsOnTopHighlighted()
+    public async Task PushedTask_TakesItsPlaceBySeverity_Highlighted()
     {
-        var grid = RenderGrid(Task(1));
+        var grid = RenderGrid(Task(1, severity: 50), Task(2, query: "Mild?", severity: 1));
 
-        await grid.InvokeAsync(() => PushAsync("ReviewTaskCreated", Task(7, query: "A brand new problem?")));
+        await grid.InvokeAsync(() => PushAsync("ReviewTaskCreated", Task(7, query: "A brand new problem?", severity: 20)));
         Clock.Advance(ReviewTaskGrid.RenderInterval);
 
         grid.WaitForAssertion(() =>
         {
             var rows = grid.FindAll("tbody tr.mud-table-row");
-            Assert.Equal(2, rows.Count);
-            Assert.Contains("A brand new problem?", rows[0].TextContent);
-            Assert.Contains("fd-row-new", rows[0].ClassName);
+            Assert.Equal(3, rows.Count);
+            Assert.Contains("A brand new problem?", rows[1].TextContent);
+            Assert.Contains("fd-row-new", rows[1].ClassName);
         }, Patience);
     }
 

@@ -1,6 +1,6 @@
 namespace FeedbackDashboard.Tests.Infrastructure;
 
-/// <summary>Files of the repository the tests read (the compose file, the example settings) and ../shared beside it.</summary>
+/// <summary>Files of the repository the tests read: the compose file, the example settings, the datasets under tests/datasets.</summary>
 public static class RepositoryFiles
 {
     public static string Root { get; } = FindRoot();

@@ -123,7 +123,7 @@ public class PatternsFromBeforeEmbeddingsTests(FeedbackAppFactory app) : IClassF
         var client = app.CreateApiClient();
         await using (var db = app.CreateDbContext())
         {
-            db.QueryPatterns.Add(new Core.Feedback.QueryPattern { Key = "what is the api rate limit", RepresentativeQuery = "What is the API rate limit?", CreatedAt = app.Clock.GetUtcNow() });
+            db.QueryPatterns.Add(new Core.Feedback.QueryPattern { Key = "q:what is the api rate limit", RepresentativeQuery = "What is the API rate limit?", CreatedAt = app.Clock.GetUtcNow() });
             await db.SaveChangesAsync();
         }
 
@@ -131,7 +131,7 @@ public class PatternsFromBeforeEmbeddingsTests(FeedbackAppFactory app) : IClassF
 
         var interactionId = (string)(await response.ReadJsonAsync())["interactionId"]!;
         await using var check = app.CreateDbContext();
-        Assert.Equal("what is the api rate limit", (await check.Interactions.SingleAsync(i => i.Id == interactionId)).PatternKey);
-        Assert.Equal(384, (await check.QueryPatterns.SingleAsync(p => p.Key == "what is the api rate limit")).Embedding!.Length);
+        Assert.Equal("q:what is the api rate limit", (await check.Interactions.SingleAsync(i => i.Id == interactionId)).PatternKey);
+        Assert.Equal(384, (await check.QueryPatterns.SingleAsync(p => p.Key == "q:what is the api rate limit")).Embedding!.Length);
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using FeedbackDashboard.Features.Ingestion;
+using FeedbackDashboard.Features.Realtime;
 using FeedbackDashboard.Features.Review;
 using Microsoft.JSInterop;
 
@@ -24,6 +25,7 @@ public sealed class LiveUpdates(IJSRuntime js, ILogger<LiveUpdates> logger) : IA
     public event Func<ReviewTaskDto, Task>? TaskUpdated;
     public event Func<FeedbackDto, Task>? FeedbackReceived;
     public event Func<int, Task>? FeedbackSkipped;
+    public event Func<IssuesChangedEvent, Task>? IssuesChanged;
     public event Func<string, Task>? ConnectionChanged;
 
     /// <summary>"connecting", "connected", "reconnecting" or "disconnected".</summary>
@@ -68,6 +70,7 @@ public sealed class LiveUpdates(IJSRuntime js, ILogger<LiveUpdates> logger) : IA
                 "ReviewTaskUpdated" => RaiseAsync(TaskUpdated, payload.Deserialize<ReviewTaskDto>(Json)!),
                 "FeedbackReceived" => RaiseAsync(FeedbackReceived, payload.Deserialize<FeedbackDto>(Json)!),
                 "FeedbackSkipped" => RaiseAsync(FeedbackSkipped, payload.GetInt32()),
+                "IssuesChanged" => RaiseAsync(IssuesChanged, payload.Deserialize<IssuesChangedEvent>(Json)!),
                 _ => Task.CompletedTask,
             });
         }

@@ -14,7 +14,20 @@ public sealed class IssueClusterConfiguration : IEntityTypeConfiguration<IssueCl
         builder.Property(c => c.RepresentativeText).HasMaxLength(IssueCluster.MaxTextLength);
         builder.Property(c => c.TrendJson).HasMaxLength(8_000);
         builder.Property(c => c.SamplesJson).HasMaxLength(16_000);
+        builder.Property(c => c.Centre).IsEmbedding();
         builder.HasIndex(c => new { c.IsCurrent, c.Frequency });
+    }
+}
+
+public sealed class IssueDailyAggregateConfiguration : IEntityTypeConfiguration<IssueDailyAggregate>
+{
+    public void Configure(EntityTypeBuilder<IssueDailyAggregate> builder)
+    {
+        builder.HasKey(a => new { a.IssueClusterId, a.Day, a.Source });
+        builder.Property(a => a.Source).HasMaxLength(Interaction.MaxSourceLength);
+        builder.HasOne<IssueCluster>().WithMany().HasForeignKey(a => a.IssueClusterId).OnDelete(DeleteBehavior.Cascade);
+        // A window's frequencies: every issue's counts over a range of days, from the index alone.
+        builder.HasIndex(a => new { a.Day, a.Source, a.IssueClusterId, a.Count });
     }
 }
 
@@ -27,4 +40,9 @@ public sealed class IssueClusterMemberConfiguration : IEntityTypeConfiguration<I
         builder.HasOne<UserFeedback>().WithMany().HasForeignKey(m => m.FeedbackId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(m => m.FeedbackId);
     }
+}
+
+public sealed class IssueRunConfiguration : IEntityTypeConfiguration<IssueRun>
+{
+    public void Configure(EntityTypeBuilder<IssueRun> builder) => builder.HasKey(r => r.Id);
 }

@@ -27,5 +27,6 @@ public sealed class ReviewTaskConfiguration : IEntityTypeConfiguration<ReviewTas
         builder.HasIndex(t => t.ActivePatternKey).IsUnique();
         builder.HasIndex(t => new { t.Status, t.CreatedAt });
         builder.HasIndex(t => t.PatternKey);
+        builder.HasIndex(t => new { t.Severity, t.Id });
     }
 }

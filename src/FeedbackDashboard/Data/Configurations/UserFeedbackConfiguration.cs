@@ -18,6 +18,7 @@ public sealed class UserFeedbackConfiguration : IEntityTypeConfiguration<UserFee
         builder.Property(f => f.CorrectionText).HasMaxLength(UserFeedback.MaxCorrectionLength);
         builder.Property(f => f.PatternKey).HasMaxLength(Interaction.MaxPatternLength);
         builder.Property(f => f.Source).HasMaxLength(Interaction.MaxSourceLength);
+        builder.Property(f => f.CommentEmbedding).IsCompactEmbedding();
 
         builder.HasOne<Interaction>().WithMany().HasForeignKey(f => f.InteractionId).OnDelete(DeleteBehavior.Cascade);
 

@@ -14,13 +14,20 @@ public sealed class ClusteringOptions
     /// <summary>Also compute once when the app starts.</summary>
     public bool RunAtStart { get; set; } = true;
 
-    /// <summary>The window of negative feedback clustered.</summary>
+    /// <summary>The window of negative feedback a run places in issues: 90 days, the Overview's longest preset.</summary>
     [Range(1, 365)]
-    public int WindowDays { get; set; } = 30;
+    public int WindowDays { get; set; } = 90;
 
-    /// <summary>The newest this many negative items are clustered (embedding and an n² distance matrix bound the cost).</summary>
+    /// <summary>
+    /// The newest this many negative items are clustered (embedding and an n² distance matrix bound the
+    /// cost); the window's other items with a stored vector then join the issues found, when close enough.
+    /// </summary>
     [Range(10, 20_000)]
     public int MaxItems { get; set; } = 5_000;
+
+    /// <summary>Issues whose centres are at least this alike (cosine) are one issue.</summary>
+    [Range(0.5, 1.0)]
+    public double MergeSimilarity { get; set; } = 0.95;
 
     /// <summary>POST /api/v1/issues/recompute?wait=true within this many seconds of the last run answers 429.</summary>
     [Range(0, 3_600)]

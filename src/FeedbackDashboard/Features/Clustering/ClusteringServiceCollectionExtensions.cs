@@ -11,6 +11,8 @@ public static class ClusteringServiceCollectionExtensions
         services.AddOptions<ClusteringOptions>().BindConfiguration(ClusteringOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddLocalEmbeddings();
         services.AddSingleton<ClusteringStatus>();
+        services.AddSingleton<IssueChangeBroadcaster>();
+        services.AddSingleton<IssueAssigner>();
         services.AddSingleton<IssueClusteringService>();
         services.AddSingleton<IssueClusteringWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<IssueClusteringWorker>());

@@ -39,7 +39,9 @@ public sealed record CorrectionDto(
 }
 
 /// <param name="Grouped">One row per near-identical group (its newest correction of that status), as the inbox shows them.</param>
-public sealed record CorrectionFilter(CorrectionStatus? Status = null, CorrectionKind? Kind = null, string? Source = null, int Page = 1, int PageSize = 50, bool Grouped = false)
+/// <param name="TaskId">Only the corrections of one review task: those sent as its related feedback, and those reviewers wrote on it.</param>
+public sealed record CorrectionFilter(
+    CorrectionStatus? Status = null, CorrectionKind? Kind = null, string? Source = null, int Page = 1, int PageSize = 50, bool Grouped = false, long? TaskId = null)
 {
     public const int MaxPageSize = 500;
 }

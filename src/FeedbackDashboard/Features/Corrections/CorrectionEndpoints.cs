@@ -26,7 +26,7 @@ public static class CorrectionEndpoints
     {
         var corrections = api.MapGroup("/corrections").RequireAuthorization(AccessPolicies.ApiReview);
         corrections.MapGet("", List).WithName("ListCorrections")
-            .WithSummary("The inbox: status pending|approved|rejected|applied, kind knowledge|behavior, source; paged, newest first; grouped=true: one row per near-identical group.");
+            .WithSummary("The inbox: status pending|approved|rejected|applied, kind knowledge|behavior, source, task (a review task's id); paged, newest first; grouped=true: one row per near-identical group.");
         corrections.MapGet("/{id:long}", async (long id, CorrectionQueries queries, CancellationToken ct) =>
             await queries.GetAsync(id, ct) is { } c ? Results.Ok(c) : Problems.NotFound("id", $"No correction {id}.")).WithName("GetCorrection");
         corrections.MapPost("/{id:long}/edit", async (long id, HttpRequest request, ClaimsPrincipal user, CorrectionActions actions, CancellationToken ct) =>
@@ -83,7 +83,7 @@ public static class CorrectionEndpoints
     }
 
     private static async Task<IResult> List(CorrectionQueries queries, CancellationToken cancellationToken,
-        string? status = null, string? kind = null, string? source = null, int page = 1, int pageSize = 50, bool grouped = false)
+        string? status = null, string? kind = null, string? source = null, int page = 1, int pageSize = 50, bool grouped = false, long? task = null)
     {
         var errors = new ValidationErrors();
         CorrectionStatus? parsedStatus = null;
@@ -112,7 +112,7 @@ public static class CorrectionEndpoints
         }
         Paging.Validate(page, pageSize, CorrectionFilter.MaxPageSize, errors);
         return errors.IsEmpty
-            ? Results.Ok(await queries.ListAsync(new CorrectionFilter(parsedStatus, parsedKind, source, page, pageSize, grouped), cancellationToken))
+            ? Results.Ok(await queries.ListAsync(new CorrectionFilter(parsedStatus, parsedKind, source, page, pageSize, grouped, task), cancellationToken))
             : Problems.Validation(errors);
     }
 }

@@ -24,6 +24,11 @@ public sealed class CorrectionQueries(IDbContextFactory<FeedbackDbContext> conte
         {
             query = query.Where(c => c.Source == filter.Source);
         }
+        if (filter.TaskId is { } task)
+        {
+            query = query.Where(c => c.ReviewTaskId == task
+                || (c.FeedbackId != null && db.ReviewTaskFeedback.Any(r => r.ReviewTaskId == task && r.FeedbackId == c.FeedbackId)));
+        }
         if (filter.Grouped)
         {
             query = query.Where(c => c.GroupId == null

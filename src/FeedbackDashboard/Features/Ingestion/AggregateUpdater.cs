@@ -69,17 +69,17 @@ public sealed class AggregateUpdater
     }
 
     /// <summary>
-    /// Folds feedback into its pattern's daily aggregate. Called once per item, by whoever sets its
-    /// pattern key: the ingest transaction when the pattern was known, else the pipeline's.
+    /// Folds feedback into its pattern's daily aggregate, by source. Called once per item, by whoever
+    /// sets its pattern key: the ingest transaction when the pattern was known, else the pipeline's.
     /// </summary>
     public async Task AddToPatternsAsync(FeedbackDbContext db, IEnumerable<UserFeedback> assigned, CancellationToken cancellationToken)
     {
-        foreach (var group in assigned.GroupBy(f => (Day: DayOf(f), PatternKey: f.PatternKey!)))
+        foreach (var group in assigned.GroupBy(f => (Day: DayOf(f), PatternKey: f.PatternKey!, f.Source)))
         {
             var add = Sum(group);
-            var (day, pattern) = group.Key;
+            var (day, pattern, source) = group.Key;
             var updated = await db.PatternDailyAggregates
-                .Where(a => a.Day == day && a.PatternKey == pattern)
+                .Where(a => a.Day == day && a.PatternKey == pattern && a.Source == source)
                 .ExecuteUpdateAsync(s => s
                     .SetProperty(a => a.Total, a => a.Total + add.Total)
                     .SetProperty(a => a.ThumbsUp, a => a.ThumbsUp + add.ThumbsUp)
@@ -91,7 +91,7 @@ public sealed class AggregateUpdater
             {
                 db.PatternDailyAggregates.Add(new PatternDailyAggregate
                 {
-                    Day = day, PatternKey = pattern,
+                    Day = day, PatternKey = pattern, Source = source,
                     Total = add.Total, ThumbsUp = add.ThumbsUp, ThumbsDown = add.ThumbsDown,
                     LowRatings = add.LowRatings, Corrections = add.Corrections,
                 });

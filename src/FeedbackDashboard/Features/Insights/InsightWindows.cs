@@ -5,6 +5,9 @@ namespace FeedbackDashboard.Features.Insights;
 
 public static class InsightWindows
 {
+    /// <summary>A source filter as given: blank means every source.</summary>
+    public static string? Source(string? source) => string.IsNullOrWhiteSpace(source) ? null : source.Trim();
+
     /// <summary>`from`..`to` when both are given, else the last `days` days; errors name the parameter.</summary>
     public static (InsightWindow? Window, ValidationErrors Errors) Parse(int days, DateOnly? from, DateOnly? to, DateTimeOffset now)
     {

@@ -1,3 +1,4 @@
+using FeedbackDashboard.Core.Corrections;
 using FeedbackDashboard.Core.Feedback;
 using FeedbackDashboard.Core.Insights;
 using FeedbackDashboard.Core.Review;
@@ -8,11 +9,12 @@ using Microsoft.EntityFrameworkCore;
 namespace FeedbackDashboard.Features.Insights;
 
 /// <summary>
-/// Reads insights from the daily aggregates and the review tasks. The only read of raw feedback is
-/// the newest corrections, which walks the (Type, CreatedAt) index backwards for at most
-/// <see cref="MaxCorrections"/> rows, so the cost does not grow with the table.
+/// Reads insights from the daily aggregates (feedback, patterns and issues, each by source) and the
+/// review tasks and corrections. The only read of raw feedback is the newest corrections, which walks
+/// the (Type, CreatedAt) index backwards for at most <see cref="MaxCorrections"/> rows, so the cost
+/// does not grow with the table.
 /// </summary>
-public sealed class InsightsReader(IDbContextFactory<FeedbackDbContext> contextFactory, TimeProvider time)
+public sealed class InsightsReader(IDbContextFactory<FeedbackDbContext> contextFactory, IssueQueries issues, TimeProvider time)
 {
     public const int MaxCommonIssues = 10;
     public const int MaxOpportunities = 10;
@@ -52,10 +54,16 @@ public sealed class InsightsReader(IDbContextFactory<FeedbackDbContext> contextF
         var ratingSum = rows.Sum(r => r.RatingSum);
         int[] distribution = [rows.Sum(r => r.Rating1), rows.Sum(r => r.Rating2), rows.Sum(r => r.Rating3), rows.Sum(r => r.Rating4), rows.Sum(r => r.Rating5)];
 
-        var previous = await Daily(db, window.Previous, source)
-            .GroupBy(_ => 1)
+        var previousDays = await Daily(db, window.Previous, source)
+            .GroupBy(a => a.Day)
             .Select(g => new { Up = g.Sum(a => a.ThumbsUp), All = g.Sum(a => a.ThumbsUp + a.ThumbsDown + a.Corrections + a.Ratings) })
-            .SingleOrDefaultAsync(cancellationToken);
+            .ToListAsync(cancellationToken);
+        var previousTotal = previousDays.Sum(d => d.All);
+        double? previousRate = previousTotal > 0 ? InsightMath.PositiveRate(previousDays.Sum(d => d.Up), previousTotal) : null;
+        var positiveRate = InsightMath.PositiveRate(counts.Positive, counts.Total);
+        double? change = previousRate is { } before && InsightMath.EnoughForChange(previousTotal, previousDays.Count(d => d.All > 0), window.Days)
+            ? positiveRate - before
+            : null;
 
         var corrections = db.Feedback.AsNoTracking()
             .Where(f => f.Type == FeedbackType.Correction && f.CreatedAt >= window.StartUtc && f.CreatedAt < window.EndUtcExclusive);
@@ -66,20 +74,23 @@ public sealed class InsightsReader(IDbContextFactory<FeedbackDbContext> contextF
         var recentCorrections = await corrections.OrderByDescending(f => f.CreatedAt).ThenByDescending(f => f.Id)
             .Take(MaxCorrections).ToListAsync(cancellationToken);
 
-        var patterns = await PatternCostsAsync(db, window, cancellationToken);
-        var openTasks = await db.ReviewTasks.CountAsync(t => t.ActivePatternKey != null, cancellationToken);
-
         return new ImprovementInsights(
             window.Days, window.From, window.To, source, counts.Total,
-            InsightMath.PositiveRate(counts.Positive, counts.Total),
-            previous is { All: > 0 } ? InsightMath.PositiveRate(previous.Up, previous.All) : null,
+            positiveRate,
+            InsightMath.ThumbsUpShare(counts.Positive, counts.Negative),
+            previousRate,
+            previousTotal,
+            change,
             counts,
             counts.Rating == 0 ? null : (double)ratingSum / counts.Rating,
             distribution,
             daily,
-            openTasks,
-            await IdentifyCommonIssuesAsync(db, cancellationToken),
-            patterns.Take(MaxOpportunities).ToList(),
+            await OpenTasksAsync(db, window, source, cancellationToken),
+            await PendingCorrectionsAsync(db, window, source, cancellationToken),
+            await issues.CountInIssuesAsync(window, source, cancellationToken),
+            (await issues.ListAsync(window, source, MaxCommonIssues, cancellationToken))
+                .Select(i => new CommonIssue(i.Id, i.Label, i.RepresentativeText, i.Frequency)).ToList(),
+            await PatternCostsAsync(db, window, source, cancellationToken),
             counts.Correction,
             recentCorrections.Select(FeedbackDto.From).ToList());
     }
@@ -91,14 +102,19 @@ public sealed class InsightsReader(IDbContextFactory<FeedbackDbContext> contextF
         return await db.DailyAggregates.Select(a => a.Source).Distinct().OrderBy(s => s).ToListAsync(cancellationToken);
     }
 
-    /// <summary>The largest clusters the background clustering persisted (IdentifyCommonIssues), not recomputed here.</summary>
-    private static async Task<IReadOnlyList<CommonIssue>> IdentifyCommonIssuesAsync(FeedbackDbContext db, CancellationToken cancellationToken) =>
-        await db.IssueClusters.AsNoTracking()
-            .Where(c => c.IsCurrent)
-            .OrderByDescending(c => c.Frequency).ThenBy(c => c.Id)
-            .Take(MaxCommonIssues)
-            .Select(c => new CommonIssue(c.Id, c.Label, c.RepresentativeText, c.Frequency))
-            .ToListAsync(cancellationToken);
+    /// <summary>Tasks raised in the window, on the source's feedback, that are still open or in review.</summary>
+    private static Task<int> OpenTasksAsync(FeedbackDbContext db, InsightWindow window, string? source, CancellationToken cancellationToken)
+    {
+        var tasks = db.ReviewTasks.Where(t => t.ActivePatternKey != null && t.CreatedAt >= window.StartUtc && t.CreatedAt < window.EndUtcExclusive);
+        return (source is null ? tasks : tasks.Where(t => t.Source == source)).CountAsync(cancellationToken);
+    }
+
+    /// <summary>Corrections sent in the window, by the source's users, still waiting for a decision.</summary>
+    private static Task<int> PendingCorrectionsAsync(FeedbackDbContext db, InsightWindow window, string? source, CancellationToken cancellationToken)
+    {
+        var pending = db.Corrections.Where(c => c.Status == CorrectionStatus.Pending && c.CreatedAt >= window.StartUtc && c.CreatedAt < window.EndUtcExclusive);
+        return (source is null ? pending : pending.Where(c => c.Source == source)).CountAsync(cancellationToken);
+    }
 
     private static IQueryable<DailyAggregate> Daily(FeedbackDbContext db, InsightWindow window, string? source)
     {
@@ -109,20 +125,26 @@ public sealed class InsightsReader(IDbContextFactory<FeedbackDbContext> contextF
     private static DailyInsight Day(DateOnly day, int up, int down, int corrections, int ratings)
     {
         var total = up + down + corrections + ratings;
-        return new DailyInsight(day, up, down, corrections, ratings, total, total == 0 ? null : InsightMath.PositiveRate(up, total));
+        return new DailyInsight(day, up, down, corrections, ratings, total,
+            total == 0 ? null : InsightMath.PositiveRate(up, total), InsightMath.ThumbsUpShare(up, down));
     }
 
     /// <summary>
-    /// The patterns that cost most in the window (most negatives), with their active task. Patterns
-    /// span sources, so the source filter does not apply here. The clustering issue deepens this.
+    /// The patterns that cost most in the window and source (most negatives there), with their active
+    /// task (a pattern's task covers all its sources).
     /// </summary>
     private static async Task<IReadOnlyList<ImprovementOpportunity>> PatternCostsAsync(
-        FeedbackDbContext db, InsightWindow window, CancellationToken cancellationToken)
+        FeedbackDbContext db, InsightWindow window, string? source, CancellationToken cancellationToken)
     {
-        var top = await db.PatternDailyAggregates
-            .Where(a => a.Day >= window.From && a.Day <= window.To && a.ThumbsDown > 0)
+        var aggregates = db.PatternDailyAggregates.Where(a => a.Day >= window.From && a.Day <= window.To);
+        if (source is not null)
+        {
+            aggregates = aggregates.Where(a => a.Source == source);
+        }
+        var top = await aggregates
             .GroupBy(a => a.PatternKey)
             .Select(g => new { PatternKey = g.Key, Negative = g.Sum(a => a.ThumbsDown), Total = g.Sum(a => a.Total) })
+            .Where(p => p.Negative > 0)
             .OrderByDescending(p => p.Negative).ThenBy(p => p.PatternKey)
             .Take(MaxOpportunities)
             .ToListAsync(cancellationToken);

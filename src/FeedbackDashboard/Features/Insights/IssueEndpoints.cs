@@ -12,27 +12,45 @@ public static class IssueEndpoints
     public static RouteGroupBuilder MapIssueEndpoints(this RouteGroupBuilder api)
     {
         api.MapGet("/issues", ListIssues).WithName("ListIssues")
-            .WithSummary("Common issues (clusters of negative feedback by meaning), most frequent first: label, representative text, frequency, daily trend, up to 3 sample comments.");
-        api.MapGet("/issues/{id:long}", GetIssue).WithName("GetIssue");
+            .WithSummary("Common issues (clusters of negative feedback by meaning) with feedback in the last `days` days (or `from`..`to`) and `source`, most frequent first: label, representative text, frequency and daily trend in that window, up to 3 sample comments, the open review tasks of their patterns.");
+        api.MapGet("/issues/{id:long}", GetIssue).WithName("GetIssue")
+            .WithSummary("One issue, with its frequency and trend in the window and source.");
         api.MapGet("/issues/{id:long}/feedback", IssueFeedback).WithName("ListIssueFeedback")
-            .WithSummary("The feedback in one issue, with its interactions, newest first.");
+            .WithSummary("The feedback in one issue from the window and source, with its interactions, newest first.");
         api.MapPost("/issues/recompute", Recompute).WithName("RecomputeIssues")
-            .WithSummary("Clusters the negative feedback again: 202 at once, or 200 with the issues when ?wait=true.");
+            .WithSummary("Clusters the negative feedback again: 202 at once, or 200 with the issues (of the window and source given) when ?wait=true.");
         return api;
     }
 
-    private static async Task<Ok<ItemsResponse<IssueSummary>>> ListIssues(IssueQueries issues, CancellationToken cancellationToken) =>
-        TypedResults.Ok(new ItemsResponse<IssueSummary>(await issues.ListAsync(cancellationToken: cancellationToken)));
+    private static async Task<Results<Ok<ItemsResponse<IssueSummary>>, ValidationProblem>> ListIssues(
+        IssueQueries issues, TimeProvider time, CancellationToken cancellationToken, int days = 30, DateOnly? from = null, DateOnly? to = null, string? source = null)
+    {
+        var (window, errors) = InsightWindows.Parse(days, from, to, time.GetUtcNow());
+        return window is null
+            ? Problems.Validation(errors)
+            : TypedResults.Ok(new ItemsResponse<IssueSummary>(await issues.ListAsync(window.Value, InsightWindows.Source(source), cancellationToken: cancellationToken)));
+    }
 
-    private static async Task<Results<Ok<IssueSummary>, ProblemHttpResult>> GetIssue(long id, IssueQueries issues, CancellationToken cancellationToken) =>
-        await issues.GetAsync(id, cancellationToken) is { } issue ? TypedResults.Ok(issue) : Problems.NotFound("id", $"No issue {id}.");
+    private static async Task<Results<Ok<IssueSummary>, ProblemHttpResult, ValidationProblem>> GetIssue(
+        long id, IssueQueries issues, TimeProvider time, CancellationToken cancellationToken, int days = 30, DateOnly? from = null, DateOnly? to = null, string? source = null)
+    {
+        var (window, errors) = InsightWindows.Parse(days, from, to, time.GetUtcNow());
+        if (window is null)
+        {
+            return Problems.Validation(errors);
+        }
+        return await issues.GetAsync(id, window.Value, InsightWindows.Source(source), cancellationToken) is { } issue ? TypedResults.Ok(issue) : Problems.NotFound("id", $"No issue {id}.");
+    }
 
     private static async Task<Results<Ok<PagedList<RelatedFeedbackDto>>, ValidationProblem>> IssueFeedback(
-        long id, IssueQueries issues, CancellationToken cancellationToken, int page = 1, int pageSize = 50)
+        long id, IssueQueries issues, TimeProvider time, CancellationToken cancellationToken,
+        int days = 30, DateOnly? from = null, DateOnly? to = null, string? source = null, int page = 1, int pageSize = 50)
     {
-        var errors = new Core.Feedback.ValidationErrors();
+        var (window, errors) = InsightWindows.Parse(days, from, to, time.GetUtcNow());
         Paging.Validate(page, pageSize, ReviewTaskFilter.MaxPageSize, errors);
-        return !errors.IsEmpty ? Problems.Validation(errors) : TypedResults.Ok(await issues.FeedbackAsync(id, page, pageSize, cancellationToken));
+        return window is null || !errors.IsEmpty
+            ? Problems.Validation(errors)
+            : TypedResults.Ok(await issues.FeedbackAsync(id, window.Value, InsightWindows.Source(source), page, pageSize, cancellationToken));
     }
 
     /// <summary>
@@ -41,8 +59,14 @@ public static class IssueEndpoints
     /// </summary>
     private static async Task<IResult> Recompute(
         IssueClusteringWorker worker, IssueClusteringService clustering, IssueQueries issues, ClusteringStatus status,
-        IOptions<ClusteringOptions> options, TimeProvider time, HttpContext http, CancellationToken cancellationToken, bool wait = false)
+        IOptions<ClusteringOptions> options, TimeProvider time, HttpContext http, CancellationToken cancellationToken, bool wait = false,
+        int days = 30, DateOnly? from = null, DateOnly? to = null, string? source = null)
     {
+        var (window, errors) = InsightWindows.Parse(days, from, to, time.GetUtcNow());
+        if (window is null)
+        {
+            return Problems.Validation(errors);
+        }
         if (!wait)
         {
             worker.Request();
@@ -57,6 +81,6 @@ public static class IssueEndpoints
                 $"The issues were computed less than {spacing.TotalSeconds:0} s ago (or are being computed); read them with GET /api/v1/issues, or ask again in {retryAfter} s.");
         }
         await clustering.RunAsync(cancellationToken);
-        return TypedResults.Ok(new ItemsResponse<IssueSummary>(await issues.ListAsync(cancellationToken: cancellationToken)));
+        return TypedResults.Ok(new ItemsResponse<IssueSummary>(await issues.ListAsync(window.Value, InsightWindows.Source(source), cancellationToken: cancellationToken)));
     }
 }

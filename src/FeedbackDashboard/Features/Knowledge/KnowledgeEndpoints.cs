@@ -20,10 +20,10 @@ public static class KnowledgeEndpoints
         var read = api.MapGroup("").RequireAuthorization(AccessPolicies.ApiRead);
         read.MapGet("/knowledge", async (HttpContext http, KnowledgeQueries queries, CancellationToken ct, string? source = null, DateTimeOffset? since = null) =>
         {
-            var (items, etag) = await queries.ForSourceAsync(source, since, ct);
+            var (items, etag) = await queries.ForSourceAsync(string.IsNullOrWhiteSpace(source) ? null : source.Trim(), since, ct);
             return Conditional(http, etag, () => Results.Ok(new ItemsResponse<KnowledgeEntryDto>(items)));
         }).WithName("GetKnowledge")
-            .WithSummary("The knowledge entries of a source and the shared ones ({\"items\"}), changed after since when given; ETag, If-None-Match gives 304.");
+            .WithSummary("The knowledge entries of a source and the shared ones ({\"items\"}); without source, every entry (shared and every source's); changed after since when given. ETag, If-None-Match gives 304.");
         read.MapGet("/knowledge/entries/{id:long}/versions", async (long id, KnowledgeQueries queries, CancellationToken ct) =>
             Results.Ok(new ItemsResponse<KnowledgeVersionDto>(await queries.VersionsAsync(id, ct)))).WithName("GetKnowledgeVersions");
         read.MapGet("/instructions/{source}/current", async (string source, HttpContext http, Instructions instructions, CancellationToken ct) =>

@@ -10,13 +10,18 @@ namespace FeedbackDashboard.Features.Knowledge;
 public sealed class KnowledgeQueries(IDbContextFactory<FeedbackDbContext> contextFactory)
 {
     /// <summary>
-    /// The entries an application is served: its own and the shared ones, changed after
-    /// <paramref name="since"/> when given, oldest change first; and an ETag that changes with any of them.
+    /// The entries an application is served: its own and the shared ones (every entry of every
+    /// source when <paramref name="source"/> is null), changed after <paramref name="since"/> when
+    /// given, oldest change first; and an ETag that changes with any of them.
     /// </summary>
     public async Task<(IReadOnlyList<KnowledgeEntryDto> Items, string ETag)> ForSourceAsync(string? source, DateTimeOffset? since, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var query = db.KnowledgeEntries.AsNoTracking().Where(e => e.Source == null || (source != null && e.Source == source));
+        var query = db.KnowledgeEntries.AsNoTracking();
+        if (source is not null)
+        {
+            query = query.Where(e => e.Source == null || e.Source == source);
+        }
         if (since is { } after)
         {
             query = query.Where(e => e.UpdatedAt > after);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using FeedbackDashboard.Core.Feedback;
 using FeedbackDashboard.Data;
+using FeedbackDashboard.Features.Clustering;
 using FeedbackDashboard.Features.Corrections;
 using FeedbackDashboard.Features.Ingestion;
 using FeedbackDashboard.Features.Review;
@@ -12,12 +13,15 @@ namespace FeedbackDashboard.Features.Pipeline;
 /// <summary>
 /// What happens to feedback after it was acknowledged, in batches, oldest first: the interactions
 /// get their query pattern (embedding the queries), the feedback takes it and is counted in the
-/// pattern's aggregates, the triggers run and their tasks are pushed, and the items are marked
-/// processed; then new corrections are grouped with their near-identical ones. Every step reads its work from the database, so a restart resumes where it stopped.
+/// pattern's aggregates, negative items join their common issue, the triggers run and their tasks
+/// are pushed, and the items are marked processed; then new corrections are grouped with their
+/// near-identical ones. Every step reads its work from the database, so a restart resumes where it stopped.
 /// </summary>
 public sealed class FeedbackPipeline(
     IDbContextFactory<FeedbackDbContext> contextFactory,
     PatternAssigner patterns,
+    IssueAssigner issues,
+    IssueChangeBroadcaster issueChanges,
     CorrectionGrouper corrections,
     AggregateUpdater aggregates,
     ImprovementTriggers triggers,
@@ -83,13 +87,20 @@ public sealed class FeedbackPipeline(
         activity?.SetTag("feedback.count", pending.Count);
         activity?.SetTag("interactions.count", waiting.Count);
         var plan = await patterns.PlanAsync(db, waiting, clock.GetUtcNow(), cancellationToken);
+        var issuePlan = issues.Plan(pending, await QueryVectorsAsync(db, pending, plan, cancellationToken), cancellationToken);
+        IReadOnlySet<long> grownIssues = new HashSet<long>();
         await db.TransactAsync(async token =>
         {
             await patterns.ApplyAsync(db, plan, token);
             var assigned = await TakePatternsAsync(db, pending, waiting, token);
             await aggregates.AddToPatternsAsync(db, assigned, token);
+            grownIssues = await issues.ApplyAsync(db, issuePlan, token);
             return assigned.Count;
         }, cancellationToken);
+        if (grownIssues.Count > 0)
+        {
+            issueChanges.Changed(grownIssues);
+        }
 
         var now = clock.GetUtcNow();
         await triggers.CheckAllAsync(pending.Where(f => f.PatternKey is not null), now, cancellationToken);
@@ -104,6 +115,28 @@ public sealed class FeedbackPipeline(
             lags.Count > 0 ? lags[lags.Count / 2] : 0, lags.Count > 0 ? lags[^1] : 0,
             Stopwatch.GetElapsedTime(started).TotalMilliseconds), lags);
         return pending.Count + waiting.Count;
+    }
+
+    /// <summary>The question embeddings of the negative items without a comment: the issues match those items by their question.</summary>
+    private static async Task<Dictionary<string, float[]>> QueryVectorsAsync(
+        FeedbackDbContext db, List<UserFeedback> pending, PatternPlan plan, CancellationToken cancellationToken)
+    {
+        var vectors = new Dictionary<string, float[]>(StringComparer.Ordinal);
+        for (var i = 0; i < plan.Interactions.Count; i++)
+        {
+            vectors[plan.Interactions[i].Id] = plan.Vectors[i];
+        }
+        var others = pending.Where(f => IssueAssigner.IsNegative(f.Type) && string.IsNullOrWhiteSpace(f.Comment) && !vectors.ContainsKey(f.InteractionId))
+            .Select(f => f.InteractionId).Distinct().ToList();
+        if (others.Count > 0)
+        {
+            foreach (var row in await db.Interactions.AsNoTracking().Where(i => others.Contains(i.Id) && i.QueryEmbedding != null)
+                         .Select(i => new { i.Id, i.QueryEmbedding }).ToListAsync(cancellationToken))
+            {
+                vectors[row.Id] = row.QueryEmbedding!;
+            }
+        }
+        return vectors;
     }
 
     /// <summary>The interactions of the pending feedback that have no pattern yet, then any others recorded on their own.</summary>

@@ -17,4 +17,10 @@ public interface IReviewClient
 
     /// <summary>To the same: under a flood the live feed samples; this many items were not sent in the last second.</summary>
     Task FeedbackSkipped(int count);
+
+    /// <summary>To everyone connected: new negative feedback joined these issues, or (empty) a clustering run replaced them. Read GET /api/v1/issues again.</summary>
+    Task IssuesChanged(IssuesChangedEvent change);
 }
+
+/// <param name="IssueIds">The issues that grew; empty when a clustering run replaced them all.</param>
+public sealed record IssuesChangedEvent(IReadOnlyList<long> IssueIds);

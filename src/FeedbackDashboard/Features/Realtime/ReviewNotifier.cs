@@ -27,6 +27,8 @@ public sealed class ReviewNotifier(IHubContext<ReviewHub, IReviewClient> hub, Ti
     public Task TaskUpdatedAsync(ReviewTaskDto task) =>
         SendAsync(() => hub.Clients.Group(ReviewHub.ReviewersGroup).ReviewTaskUpdated(task.WithoutRelated()), "ReviewTaskUpdated", task.Id);
 
+    public Task IssuesChangedAsync(IReadOnlyList<long> issueIds) =>
+        SendAsync(() => hub.Clients.All.IssuesChanged(new IssuesChangedEvent(issueIds)), "IssuesChanged", issueIds.Count);
 
     public async Task FeedbackReceivedAsync(IEnumerable<FeedbackDto> stored)
     {

@@ -10,19 +10,19 @@ public static class ReviewEndpoints
     {
         api.MapGet("/review-tasks", ListTasks)
             .WithName("ListReviewTasks")
-            .WithSummary("Review tasks, high priority and newest first. status: open, in_review, resolved, dismissed; priority: high, medium; source; assigneeId; search (in the query text).");
+            .WithSummary("Review tasks, most severe first (sort: severity, newest, oldest, priority, negative_share, related). status: open, in_review, resolved, dismissed; priority: high, medium; source; assigneeId; search (in the query text).");
         api.MapGet("/review-tasks/{id:long}", GetTask)
             .WithName("GetReviewTask");
         api.MapGet("/review-tasks/{id:long}/feedback", GetRelated)
             .WithName("ListReviewTaskFeedback")
-            .WithSummary("Every feedback item of the task with its interaction's query and answer, newest first.");
+            .WithSummary("Every feedback item of the task with its interaction's query and answer, newest first; kind: all (default), negative, corrections.");
         return api;
     }
 
     private static async Task<Results<Ok<PagedList<ReviewTaskDto>>, ValidationProblem>> ListTasks(
         ReviewTaskQueries queries, CancellationToken cancellationToken,
         string? status = null, string? priority = null, string? source = null, string? assigneeId = null, string? search = null,
-        int page = 1, int pageSize = 50)
+        string? sort = null, int page = 1, int pageSize = 50)
     {
         var errors = new Core.Feedback.ValidationErrors();
         ReviewTaskStatus? statusFilter = null;
@@ -37,25 +37,35 @@ public static class ReviewEndpoints
             if (ReviewWireNames.TryParsePriority(priority, out var parsed)) { priorityFilter = parsed; }
             else { errors.Add("priority", "Use one of high, medium."); }
         }
+        var order = ReviewTaskSort.Severity;
+        if (sort is not null && !ReviewTaskSorts.TryParse(sort, out order))
+        {
+            errors.Add("sort", $"Use one of {string.Join(", ", ReviewTaskSorts.Names)}.");
+        }
         Paging.Validate(page, pageSize, ReviewTaskFilter.MaxPageSize, errors);
         if (!errors.IsEmpty)
         {
             return Problems.Validation(errors);
         }
         return TypedResults.Ok(await queries.ListAsync(
-            new ReviewTaskFilter(statusFilter, priorityFilter, page, pageSize, source, assigneeId, search), cancellationToken: cancellationToken));
+            new ReviewTaskFilter(statusFilter, priorityFilter, page, pageSize, source, assigneeId, search, Sort: order), cancellationToken: cancellationToken));
     }
 
     private static async Task<Results<Ok<PagedList<RelatedFeedbackDto>>, ProblemHttpResult, ValidationProblem>> GetRelated(
-        long id, ReviewTaskQueries queries, CancellationToken cancellationToken, int page = 1, int pageSize = 50)
+        long id, ReviewTaskQueries queries, CancellationToken cancellationToken, string? kind = null, int page = 1, int pageSize = 50)
     {
         var errors = new Core.Feedback.ValidationErrors();
+        var which = RelatedFeedbackKind.All;
+        if (kind is not null && !RelatedFeedbackKinds.TryParse(kind, out which))
+        {
+            errors.Add("kind", $"Use one of {string.Join(", ", RelatedFeedbackKinds.Names)}.");
+        }
         Paging.Validate(page, pageSize, ReviewTaskFilter.MaxPageSize, errors);
         if (!errors.IsEmpty)
         {
             return Problems.Validation(errors);
         }
-        return await queries.RelatedAsync(id, page, pageSize, cancellationToken) is { } related
+        return await queries.RelatedAsync(id, page, pageSize, which, cancellationToken) is { } related
             ? TypedResults.Ok(related)
             : Problems.NotFound("id", $"No review task {id}.");
     }

@@ -9,6 +9,10 @@ namespace FeedbackDashboard.Features.Review;
 /// related items (up to <see cref="EmbeddedRelatedLimit"/>); all of them are paged at
 /// /api/v1/review-tasks/{id}/feedback.
 /// </summary>
+/// <param name="Severity">How much the pattern hurts users now, 0 to 100 (docs/decisions/ADR-011): the queue's default order.</param>
+/// <param name="Recovering">The pattern's window has been back under the threshold for Review:RecoveringAfterItems items.</param>
+/// <param name="CurrentNegativeShare">The negative share of the pattern's last WindowSize items (NegativeShare is of every related item).</param>
+/// <param name="RecentReach">The pattern's feedback items of the last 7 days.</param>
 public sealed record ReviewTaskDto(
     long Id,
     string Status,
@@ -28,7 +32,11 @@ public sealed record ReviewTaskDto(
     DateTimeOffset UpdatedAt,
     DateTimeOffset? ClosedAt,
     FeedbackDto? TriggerFeedback,
-    IReadOnlyList<FeedbackDto> RelatedFeedback)
+    IReadOnlyList<FeedbackDto> RelatedFeedback,
+    double Severity = 0,
+    bool Recovering = false,
+    double CurrentNegativeShare = 0,
+    int RecentReach = 0)
 {
     public const int EmbeddedRelatedLimit = 20;
 
@@ -48,6 +56,7 @@ public sealed record ReviewTaskDto(
             task.RelatedCount, task.NegativeCount, task.CorrectionCount, Math.Round(task.NegativeShare, 4),
             task.Source, task.AssigneeId, task.AssigneeName, task.ResolutionNote, task.CreatedAt, task.UpdatedAt, task.ClosedAt,
             trigger is null ? null : FeedbackDto.From(trigger),
-            newestRelated.Select(FeedbackDto.From).ToList());
+            newestRelated.Select(FeedbackDto.From).ToList(),
+            task.Severity, task.Recovering, Math.Round(task.CurrentNegativeShare, 4), task.RecentReach);
     }
 }

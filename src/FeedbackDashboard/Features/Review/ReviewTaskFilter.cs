@@ -11,7 +11,8 @@ public sealed record ReviewTaskFilter(
     string? Source = null,
     string? AssigneeId = null,
     string? Search = null,
-    bool ActiveOnly = false)
+    bool ActiveOnly = false,
+    ReviewTaskSort Sort = ReviewTaskSort.Severity)
 {
     public const int MaxPageSize = 500;
 }

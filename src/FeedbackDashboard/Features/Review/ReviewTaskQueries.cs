@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace FeedbackDashboard.Features.Review;
 
 /// <summary>Reads review tasks with their trigger and newest related feedback.</summary>
-public sealed class ReviewTaskQueries(IDbContextFactory<FeedbackDbContext> contextFactory)
+public sealed class ReviewTaskQueries(IDbContextFactory<FeedbackDbContext> contextFactory, Admin.TriggerSettingsStore triggerSettings)
 {
     /// <param name="withRelated">
     /// Embed each task's newest related items (the API's list does).
@@ -64,13 +64,23 @@ public sealed class ReviewTaskQueries(IDbContextFactory<FeedbackDbContext> conte
         }
 
         var total = await query.CountAsync(cancellationToken);
-        var tasks = await query
-            .OrderByDescending(t => t.Priority).ThenByDescending(t => t.Id)
+        var tasks = await Sorted(query, filter.Sort)
             .Skip((filter.Page - 1) * filter.PageSize)
             .Take(filter.PageSize)
             .ToListAsync(cancellationToken);
         return (tasks, total);
     }
+
+    /// <summary>Severity first by default: what hurts users most now; ties newest first.</summary>
+    private static IQueryable<ReviewTask> Sorted(IQueryable<ReviewTask> query, ReviewTaskSort sort) => sort switch
+    {
+        ReviewTaskSort.Newest => query.OrderByDescending(t => t.Id),
+        ReviewTaskSort.Oldest => query.OrderBy(t => t.Id),
+        ReviewTaskSort.Priority => query.OrderByDescending(t => t.Priority).ThenByDescending(t => t.Severity).ThenByDescending(t => t.Id),
+        ReviewTaskSort.NegativeShare => query.OrderByDescending(t => t.CurrentNegativeShare).ThenByDescending(t => t.Severity).ThenByDescending(t => t.Id),
+        ReviewTaskSort.Related => query.OrderByDescending(t => t.RelatedCount).ThenByDescending(t => t.Id),
+        _ => query.OrderByDescending(t => t.Severity).ThenByDescending(t => t.Id),
+    };
 
     public async Task<ReviewTaskDto?> GetAsync(long id, CancellationToken cancellationToken = default)
     {
@@ -87,18 +97,31 @@ public sealed class ReviewTaskQueries(IDbContextFactory<FeedbackDbContext> conte
         return await ToDtosAsync(db, tasks, withRelated: false, cancellationToken);
     }
 
-    /// <summary>Every related item of a task with its interaction, newest first, a page at a time.</summary>
-    public async Task<PagedList<RelatedFeedbackDto>?> RelatedAsync(long id, int page, int pageSize, CancellationToken cancellationToken = default)
+    /// <summary>Every related item of a task (or its negative ones, or its corrections) with its interaction, newest first, a page at a time.</summary>
+    public async Task<PagedList<RelatedFeedbackDto>?> RelatedAsync(
+        long id, int page, int pageSize, RelatedFeedbackKind kind = RelatedFeedbackKind.All, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         if (!await db.ReviewTasks.AnyAsync(t => t.Id == id, cancellationToken))
         {
             return null;
         }
-        var related = db.ReviewTaskFeedback.Where(r => r.ReviewTaskId == id);
+        var related = db.ReviewTaskFeedback.Where(r => r.ReviewTaskId == id)
+            .Join(db.Feedback, r => r.FeedbackId, f => f.Id, (r, f) => new { r.IsTrigger, Feedback = f });
+        if (kind == RelatedFeedbackKind.Corrections)
+        {
+            related = related.Where(x => x.Feedback.Type == FeedbackType.Correction);
+        }
+        else if (kind == RelatedFeedbackKind.Negative)
+        {
+            // As the trigger counts them: thumbs-down, and low ratings when the option is on.
+            var options = await triggerSettings.GetAsync(cancellationToken);
+            var lowRatings = options.CountLowRatingsAsNegative ? options.LowRatingMaximum : 0;
+            related = related.Where(x => x.Feedback.Type == FeedbackType.ThumbsDown
+                || (x.Feedback.Type == FeedbackType.Rating && x.Feedback.Rating <= lowRatings));
+        }
         var total = await related.CountAsync(cancellationToken);
         var rows = await related
-            .Join(db.Feedback, r => r.FeedbackId, f => f.Id, (r, f) => new { r.IsTrigger, Feedback = f })
             .Join(db.Interactions, x => x.Feedback.InteractionId, i => i.Id, (x, i) => new { x.IsTrigger, x.Feedback, i.Query, i.Response })
             .OrderByDescending(x => x.Feedback.Id)
             .Skip((page - 1) * pageSize)

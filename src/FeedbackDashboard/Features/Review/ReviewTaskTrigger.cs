@@ -12,7 +12,7 @@ namespace FeedbackDashboard.Features.Review;
 /// feedback to the pattern's active one. Safe when several requests (or instances) evaluate
 /// the same pattern at once: the unique index on active tasks decides, the loser joins.
 /// </summary>
-public sealed class ReviewTaskTrigger(IDbContextFactory<FeedbackDbContext> contextFactory, AuditLog audit)
+public sealed class ReviewTaskTrigger(IDbContextFactory<FeedbackDbContext> contextFactory, AuditLog audit, TaskHealthReader health)
 {
     private const int MaxAttempts = 5;
 
@@ -62,7 +62,7 @@ public sealed class ReviewTaskTrigger(IDbContextFactory<FeedbackDbContext> conte
             var evaluation = TriggerRule.Evaluate(window.Select(FeedbackSignal.From), options);
             if (evaluation.Fires)
             {
-                var task = await TriggerReviewAsync(db, patternKey, items[k], window, evaluation, now, cancellationToken);
+                var task = await TriggerReviewAsync(db, patternKey, items[k], window, evaluation, options, now, cancellationToken);
                 return (k + 1, new TriggerResult(evaluation, task, TriggerOutcome.Raised));
             }
             result = new TriggerResult(evaluation, null, TriggerOutcome.None);
@@ -82,7 +82,7 @@ public sealed class ReviewTaskTrigger(IDbContextFactory<FeedbackDbContext> conte
     /// <summary>Opens a review task on the window that fired: the design's trigger_review.</summary>
     private async Task<ReviewTask> TriggerReviewAsync(
         FeedbackDbContext db, string patternKey, UserFeedback trigger, IReadOnlyList<UserFeedback> window, TriggerEvaluation evaluation,
-        DateTimeOffset now, CancellationToken cancellationToken)
+        TriggerOptions options, DateTimeOffset now, CancellationToken cancellationToken)
     {
         // One transaction for the task and its audit entry: one commit (one sync of the log) on the push's path, not two.
         return await db.TransactAsync(async token =>
@@ -104,6 +104,7 @@ public sealed class ReviewTaskTrigger(IDbContextFactory<FeedbackDbContext> conte
                 UpdatedAt = now,
             };
             task.ApplyPolicy();
+            task.ApplyHealth(await health.AssessAsync(db, task, options, token));
             task.RelatedFeedback.AddRange(window.Select(f => new ReviewTaskFeedback { FeedbackId = f.Id, IsTrigger = f.Id == trigger.Id }));
             db.ReviewTasks.Add(task);
             await db.SaveChangesAsync(token);
@@ -131,8 +132,8 @@ public sealed class ReviewTaskTrigger(IDbContextFactory<FeedbackDbContext> conte
             return task is null ? null : await JoinAsync(db, task, items, options, now, cancellationToken);
         });
 
-    /// <summary>Adds the items the task does not hold yet, in one write; None when it held them all.</summary>
-    private static async Task<TriggerResult> JoinAsync(
+    /// <summary>Adds the items the task does not hold yet, and its fresh severity, in one write; None when it held them all.</summary>
+    private async Task<TriggerResult> JoinAsync(
         FeedbackDbContext db, ReviewTask task, IReadOnlyList<UserFeedback> items, TriggerOptions options, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var ids = items.Select(f => f.Id).ToList();
@@ -152,6 +153,7 @@ public sealed class ReviewTaskTrigger(IDbContextFactory<FeedbackDbContext> conte
             task.UpdatedAt = now;
             task.Version = Guid.NewGuid();
             task.ApplyPolicy();
+            task.ApplyHealth(await health.AssessAsync(db, task, options, cancellationToken));
             await db.SaveChangesAsync(cancellationToken);
         }
         var evaluation = new TriggerEvaluation(task.RelatedCount, task.NegativeCount, Fires: false);

@@ -6,7 +6,7 @@ let liveFeedWanted = false;
 const subscribers = new Map();
 let nextId = 1;
 
-const events = ["ReviewTaskCreated", "ReviewTaskUpdated", "FeedbackReceived", "FeedbackSkipped"];
+const events = ["ReviewTaskCreated", "ReviewTaskUpdated", "FeedbackReceived", "FeedbackSkipped", "IssuesChanged"];
 
 function notify(method, ...args) {
     for (const subscriber of subscribers.values()) {

@@ -26,19 +26,25 @@ public partial class CorrectionsPage
     private long? _openId;
     private bool _detailOpen;
 
+    /// <summary>Links from a review task open its corrections (every one of them, not one a group).</summary>
+    [SupplyParameterFromQuery(Name = "task")] public long? TaskId { get; set; }
+
+    [Inject] public required NavigationManager Navigation { get; set; }
     [Inject] public required CorrectionQueries Queries { get; set; }
     [Inject] public required CorrectionActions Actions { get; set; }
     [Inject] public required IDialogService Dialogs { get; set; }
     [Inject] public required ISnackbar Snackbar { get; set; }
     [Inject] public required TimeProvider Time { get; set; }
 
-    protected override Task OnInitializedAsync() => LoadAsync();
+    protected override Task OnParametersSetAsync() => LoadAsync();
+
+    private void ClearTask() => Navigation.NavigateTo(AppRoutes.Corrections);
 
     private async Task LoadAsync()
     {
         CorrectionStatus? status = CorrectionStatusNames.TryParse(_status, out var s) ? s : null;
         CorrectionKind? kind = WireNames.TryParseCorrectionKind(_kind, out var k) ? k : null;
-        _page = await Queries.ListAsync(new CorrectionFilter(status, kind, Page: _pageNumber, PageSize: PageSize, Grouped: true));
+        _page = await Queries.ListAsync(new CorrectionFilter(status, kind, Page: _pageNumber, PageSize: PageSize, Grouped: TaskId is null, TaskId: TaskId));
         var ids = _page.Items.Select(c => c.Id).ToHashSet();
         _selected = _page.Items.Where(c => _selected.Any(x => x.Id == c.Id)).ToHashSet();
         _selected.RemoveWhere(c => !ids.Contains(c.Id));

@@ -12,13 +12,13 @@ public static class OverviewCharts
         ChartKind.Mixed, 340,
         [new ChartAxis("Positive rate", 0, 1, Format: ValueFormat.Percent), new ChartAxis("Feedback a day", Min: 0, Opposite: true)],
         DateAxis: true, Stacked: true,
-        Colors: ["#3f51b5", "#43a047", "#e53935", "#00897b", "#ffb300"]);
+        Colors: ["#3f51b5", "#8e24aa", "#43a047", "#e53935", "#00897b", "#ffb300"]);
 
     public static readonly ChartOptions Ratings = new(ChartKind.Bar, 260, [new ChartAxis("Ratings", Min: 0)],
         Colors: ["#ffb300"], NoDataText: "No ratings in this window");
 
     public static readonly ChartOptions Issues = new(ChartKind.HorizontalBar, 320, [new ChartAxis("Negative feedback", Min: 0)],
-        Colors: ["#e53935"], NoDataText: "No negative feedback in this window", Clickable: true);
+        Colors: ["#e53935"], NoDataText: "No issue in this window", Clickable: true);
 
     /// <summary>The positive rate as a line over the day's volume, stacked by type: hovering a day shows all of it.</summary>
     public static IReadOnlyList<ChartSeries> TrendSeries(ImprovementInsights insights)
@@ -31,6 +31,7 @@ public static class OverviewCharts
         return
         [
             new("Positive rate", insights.Daily.Select(d => At(d, d.PositiveRate)).ToList(), "line", 0, ValueFormat.Percent),
+            new("Thumbs-up share", insights.Daily.Select(d => At(d, d.ThumbsUpShare)).ToList(), "line", 0, ValueFormat.Percent),
             new("Thumbs up", insights.Daily.Select(d => At(d, d.Positive)).ToList(), "column", 1),
             new("Thumbs down", insights.Daily.Select(d => At(d, d.Negative)).ToList(), "column", 1),
             new("Corrections", insights.Daily.Select(d => At(d, d.Correction)).ToList(), "column", 1),

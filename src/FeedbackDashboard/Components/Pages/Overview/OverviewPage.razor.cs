@@ -1,24 +1,24 @@
-using System.Globalization;
 using FeedbackDashboard.Components.Shared;
 using FeedbackDashboard.Components.Shared.Charts;
+using FeedbackDashboard.Components.Shared.Insights;
 using FeedbackDashboard.Core.Insights;
 using FeedbackDashboard.Features;
 using FeedbackDashboard.Features.Ingestion;
 using FeedbackDashboard.Features.Insights;
+using FeedbackDashboard.Features.Realtime;
 using FeedbackDashboard.Features.Review;
 using Microsoft.AspNetCore.Components;
-using MudBlazor;
 
 namespace FeedbackDashboard.Components.Pages.Overview;
 
 /// <summary>
 /// The product manager's view: every figure is what GET /api/v1/insights answers for the same
 /// window and source (the same reader), and it refreshes from the aggregates at most once a
-/// second while feedback arrives; the charts get new series, not a redraw.
+/// second while feedback arrives or issues grow; the charts get new series, not a redraw. The
+/// window and source live in the address, so a link keeps them.
 /// </summary>
 public partial class OverviewPage : IDisposable
 {
-    private const string AllSources = "";
     private static readonly TimeSpan RefreshInterval = TimeSpan.FromSeconds(1);
 
     private ImprovementInsights? _insights;
@@ -26,9 +26,7 @@ public partial class OverviewPage : IDisposable
     private IReadOnlyList<ChartSeries> _trend = [];
     private IReadOnlyList<ChartSeries> _ratings = [];
     private IReadOnlyList<ChartSeries> _issues = [];
-    private int _days = 30;
-    private DateRange _range = new();
-    private string _source = AllSources;
+    private InsightFilter _filter = new();
     private Throttle? _refresh;
 
     [Inject] public required HumanFeedbackSystem FeedbackSystem { get; set; }
@@ -37,15 +35,35 @@ public partial class OverviewPage : IDisposable
     [Inject] public required NavigationManager Navigation { get; set; }
     [Inject] public required TimeProvider Time { get; set; }
 
-    private InsightWindow Window => _days > 0 || _range.Start is null || _range.End is null
-        ? InsightWindow.LastDays(_days > 0 ? _days : 30, Time.GetUtcNow())
-        : new InsightWindow(DateOnly.FromDateTime(_range.Start.Value), DateOnly.FromDateTime(_range.End.Value));
+    [SupplyParameterFromQuery(Name = "days")] public int? Days { get; set; }
+    [SupplyParameterFromQuery(Name = "from")] public string? From { get; set; }
+    [SupplyParameterFromQuery(Name = "to")] public string? To { get; set; }
+    [SupplyParameterFromQuery(Name = "source")] public string? Source { get; set; }
 
     private string WindowText => $"{_insights!.From:d MMM} – {_insights.To:d MMM yyyy}";
 
-    private string PositiveRateChange => _insights?.PreviousPositiveRate is { } previous
-        ? $"{(_insights.PositiveRate >= previous ? "▲" : "▼")} {Math.Abs((_insights.PositiveRate - previous) * 100):0.0} pts vs the previous {_insights.Days} days"
-        : "no feedback in the previous window";
+    private string PositiveRateChange => _insights switch
+    {
+        { PositiveRateChange: { } change } =>
+            $"{(change >= 0 ? "▲" : "▼")} {Math.Abs(change * 100):0.0} pts vs the previous {_insights.Days} days",
+        { PreviousTotalFeedback: 0 } => "no feedback in the previous window",
+        { } i => $"change: not enough data (previous {i.Days} days: {i.PreviousTotalFeedback:N0} items; " +
+            $"{InsightMath.MinimumFeedbackForChange} over at least half its days needed)",
+        null => "",
+    };
+
+    private string IssuesCaption
+    {
+        get
+        {
+            var negative = _insights!.CountsByType.Negative + _insights.CountsByType.Correction;
+            return negative == 0
+                ? "No negative feedback in this window."
+                : _insights.CommonIssues.Count == 0
+                    ? $"{negative:N0} negative items in this window, none in an issue yet (issues form once enough feedback says the same thing)."
+                    : $"{_insights.NegativeInIssues:N0} of {negative:N0} negative items of this window are in an issue. Click a bar to open it.";
+        }
+    }
 
     protected override async Task OnInitializedAsync()
     {
@@ -53,7 +71,13 @@ public partial class OverviewPage : IDisposable
         Live.FeedbackReceived += OnFeedback;
         Live.TaskCreated += OnTask;
         Live.TaskUpdated += OnTask;
+        Live.IssuesChanged += OnIssues;
         _sources = await Insights.SourcesAsync();
+    }
+
+    protected override async Task OnParametersSetAsync()
+    {
+        _filter = InsightFilter.Parse(Days, From, To, Source);
         await LoadAsync();
     }
 
@@ -67,42 +91,21 @@ public partial class OverviewPage : IDisposable
 
     private async Task LoadAsync()
     {
-        _insights = await FeedbackSystem.GetImprovementInsightsAsync(Window, _source == AllSources ? null : _source);
+        _insights = await FeedbackSystem.GetImprovementInsightsAsync(_filter.Window(Time.GetUtcNow()), _filter.Source);
         _trend = OverviewCharts.TrendSeries(_insights);
         _ratings = OverviewCharts.RatingSeries(_insights);
         _issues = OverviewCharts.IssueSeries(_insights);
     }
 
-    private async Task SetDaysAsync(int days)
-    {
-        _days = days;
-        if (days == 0)
-        {
-            var last30 = InsightWindow.LastDays(30, Time.GetUtcNow());
-            _range = new DateRange(last30.From.ToDateTime(TimeOnly.MinValue), last30.To.ToDateTime(TimeOnly.MinValue));
-        }
-        await LoadAsync();
-    }
+    private void SetFilter(InsightFilter filter) => Navigation.NavigateTo($"{AppRoutes.Overview}?{filter.ToQuery()}", replace: true);
 
-    private async Task SetRangeAsync(DateRange range)
-    {
-        _range = range;
-        await LoadAsync();
-    }
+    private Task OnFeedback(FeedbackDto _) => Refresh();
 
-    private async Task SetSourceAsync(string source)
-    {
-        _source = source;
-        await LoadAsync();
-    }
+    private Task OnTask(ReviewTaskDto _) => Refresh();
 
-    private Task OnFeedback(FeedbackDto _)
-    {
-        _refresh!.Request();
-        return Task.CompletedTask;
-    }
+    private Task OnIssues(IssuesChangedEvent _) => Refresh();
 
-    private Task OnTask(ReviewTaskDto _)
+    private Task Refresh()
     {
         _refresh!.Request();
         return Task.CompletedTask;
@@ -113,26 +116,18 @@ public partial class OverviewPage : IDisposable
         var issue = _insights?.CommonIssues.FirstOrDefault(i => OverviewCharts.Label(i.Label) == label);
         if (issue is not null)
         {
-            Navigation.NavigateTo($"{AppRoutes.Issues}?issue={issue.IssueId}");
+            Navigation.NavigateTo($"{AppRoutes.Issues}?{_filter.ToQuery()}&issue={issue.IssueId}");
         }
     }
 
-    private string ExportUrl(string what, string format)
-    {
-        var window = Window;
-        var query = $"format={format}&from={window.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}&to={window.To.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
-        if (_source != AllSources)
-        {
-            query += $"&source={Uri.EscapeDataString(_source)}";
-        }
-        return $"api/v1/{what}/export?{query}";
-    }
+    private string ExportUrl(string what, string format) => $"api/v1/{what}/export?format={format}&{_filter.ToDatesQuery(Time.GetUtcNow())}";
 
     public void Dispose()
     {
         Live.FeedbackReceived -= OnFeedback;
         Live.TaskCreated -= OnTask;
         Live.TaskUpdated -= OnTask;
+        Live.IssuesChanged -= OnIssues;
         _refresh?.Dispose();
         _ = Live.LeaveLiveFeedAsync();
     }

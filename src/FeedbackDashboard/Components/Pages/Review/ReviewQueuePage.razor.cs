@@ -104,6 +104,23 @@ public partial class ReviewQueuePage : IAsyncDisposable
         return Task.CompletedTask;
     }
 
+    private IReadOnlyList<ReviewTaskDto> RecoveringVisible =>
+        (_grid?.Visible ?? []).Where(t => t.Recovering && t.Status is "open" or "in_review").ToList();
+
+    /// <summary>The note a one-click resolve of a recovered pattern leaves in the task's history.</summary>
+    public static string RecoveredNote(ReviewTaskDto task) =>
+        $"Recovered: the pattern's last items stayed at or under the trigger threshold (negative now {Formatting.Percent(task.CurrentNegativeShare)}).";
+
+    private async Task ResolveRecoveredAsync(ReviewTaskDto task) =>
+        await ReportAsync(await Actions.ResolveAsync(await CallerAsync(), task.Id, RecoveredNote(task)), "resolved as recovered");
+
+    private async Task ResolveAllRecoveredAsync()
+    {
+        var caller = await CallerAsync();
+        _selected = RecoveringVisible.ToHashSet();
+        await ForEachSelectedAsync(task => Actions.ResolveAsync(caller, task.Id, RecoveredNote(task)), "resolved as recovered");
+    }
+
     private async Task AssignSelectedAsync(Assignee reviewer)
     {
         var caller = await CallerAsync();

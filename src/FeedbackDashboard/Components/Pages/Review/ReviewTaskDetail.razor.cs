@@ -1,4 +1,6 @@
 using FeedbackDashboard.Components.Shared;
+using FeedbackDashboard.Core.Corrections;
+using FeedbackDashboard.Features.Access;
 using FeedbackDashboard.Features.Audit;
 using FeedbackDashboard.Features.Corrections;
 using FeedbackDashboard.Features.Shared;
@@ -19,11 +21,15 @@ public partial class ReviewTaskDetail : IDisposable
     private IReadOnlyList<AuditRecord> _history = [];
     private long _loadedId;
     private string _correctionText = "";
+    private RelatedFeedbackKind _kind = RelatedFeedbackKind.All;
+    private int _pendingCorrections;
+    private bool _canAct;
     private string _correctionKind = "knowledge";
 
     [Inject] public required ReviewTaskQueries Queries { get; set; }
     [Inject] public required ReviewActions Actions { get; set; }
     [Inject] public required CorrectionActions Corrections { get; set; }
+    [Inject] public required CorrectionQueries CorrectionQueries { get; set; }
     [Inject] public required IDialogService Dialogs { get; set; }
     [Inject] public required ISnackbar Snackbar { get; set; }
     [Inject] public required TimeProvider Time { get; set; }
@@ -32,6 +38,9 @@ public partial class ReviewTaskDetail : IDisposable
     [Parameter, EditorRequired] public long TaskId { get; set; }
     [Parameter] public EventCallback<ReviewTaskDto> OnChanged { get; set; }
     [Parameter] public EventCallback OnClose { get; set; }
+
+    /// <summary>In the queue's drawer: a link to the task's own page.</summary>
+    [Parameter] public bool ShowPageLink { get; set; }
 
     protected override void OnInitialized() => Live.TaskUpdated += OnPushedAsync;
 
@@ -47,12 +56,26 @@ public partial class ReviewTaskDetail : IDisposable
 
     private async Task LoadAsync()
     {
+        var caller = await CallerAsync();
+        _canAct = caller.IsInRole(AppRoles.Reviewer) || caller.IsInRole(AppRoles.Admin);
         _task = await Queries.GetAsync(TaskId);
+        await LoadRelatedAsync();
+        _history = await Queries.HistoryAsync(TaskId);
+        _pendingCorrections = (await CorrectionQueries.ListAsync(new CorrectionFilter(CorrectionStatus.Pending, PageSize: 1, TaskId: TaskId))).TotalCount;
+    }
+
+    private async Task LoadRelatedAsync()
+    {
         _related.Clear();
-        var page = await Queries.RelatedAsync(TaskId, 1, RelatedPageSize);
+        var page = await Queries.RelatedAsync(TaskId, 1, RelatedPageSize, _kind);
         _related.AddRange(page?.Items ?? []);
         _relatedTotal = page?.TotalCount ?? 0;
-        _history = await Queries.HistoryAsync(TaskId);
+    }
+
+    private async Task SetKindAsync(RelatedFeedbackKind kind)
+    {
+        _kind = kind;
+        await LoadRelatedAsync();
     }
 
     private async Task WriteCorrectionAsync()
@@ -71,7 +94,7 @@ public partial class ReviewTaskDetail : IDisposable
 
     private async Task LoadMoreAsync()
     {
-        var page = await Queries.RelatedAsync(TaskId, _related.Count / RelatedPageSize + 1, RelatedPageSize);
+        var page = await Queries.RelatedAsync(TaskId, _related.Count / RelatedPageSize + 1, RelatedPageSize, _kind);
         _related.AddRange(page?.Items ?? []);
     }
 

@@ -46,6 +46,9 @@ public partial class ReviewTaskGrid : ComponentBase, IHandleEvent, IDisposable
     [Parameter] public EventCallback<HashSet<ReviewTaskDto>> SelectedItemsChanged { get; set; }
     [Parameter] public EventCallback<ReviewTaskDto> OnOpen { get; set; }
 
+    /// <summary>A recovering task's one-click resolve; without it, the row only marks it.</summary>
+    [Parameter] public EventCallback<ReviewTaskDto> OnResolveRecovered { get; set; }
+
     /// <summary>The row the keyboard is on (j/k), highlighted.</summary>
     [Parameter] public long? FocusedId { get; set; }
 
@@ -54,7 +57,7 @@ public partial class ReviewTaskGrid : ComponentBase, IHandleEvent, IDisposable
     /// <summary>Render only the rows in view (on by default; a test host without layout turns it off).</summary>
     [Parameter] public bool Virtualize { get; set; } = true;
 
-    /// <summary>What passes the filters, in the order shown: the chosen column's, else as loaded (high priority first, newest first) with pushes on top.</summary>
+    /// <summary>What passes the filters, in the order shown: the chosen column's, else most severe first (ties newest first), pushes included.</summary>
     public IReadOnlyList<ReviewTaskDto> Visible => _view;
 
     protected override void OnInitialized()
@@ -86,10 +89,9 @@ public partial class ReviewTaskGrid : ComponentBase, IHandleEvent, IDisposable
             .Where(t => _search.Length == 0
                 || t.RepresentativeQuery.Contains(_search, StringComparison.OrdinalIgnoreCase)
                 || t.PatternKey.Contains(_search, StringComparison.OrdinalIgnoreCase));
-        if (_sortColumn is { } column)
-        {
-            visible = _sortDescending ? visible.OrderByDescending(column.SortKey) : visible.OrderBy(column.SortKey);
-        }
+        visible = _sortColumn is { } column
+            ? _sortDescending ? visible.OrderByDescending(column.SortKey) : visible.OrderBy(column.SortKey)
+            : visible.OrderByDescending(t => t.Severity).ThenByDescending(t => t.Id);
         _view = visible.ToList();
     }
 
@@ -184,7 +186,7 @@ public partial class ReviewTaskGrid : ComponentBase, IHandleEvent, IDisposable
         StateHasChanged();
     }
 
-    /// <summary>A header click sorts by its column ascending, then descending, then back to the loaded order.</summary>
+    /// <summary>A header click sorts by its column ascending, then descending, then back to severity.</summary>
     private void SortBy(QueueColumn column) => Refilter(() =>
     {
         (_sortColumn, _sortDescending) = (_sortColumn == column, _sortDescending) switch
@@ -218,7 +220,7 @@ public partial class ReviewTaskGrid : ComponentBase, IHandleEvent, IDisposable
         return SelectedItemsChanged.InvokeAsync(items);
     }
 
-    private static bool IsApplicationKey(ReviewTaskDto task) => task.PatternKey != PatternKeys.FromQuery(task.RepresentativeQuery);
+    private static bool IsApplicationKey(ReviewTaskDto task) => !PatternKeys.IsFromQuery(task.PatternKey);
 
     public void Dispose()
     {

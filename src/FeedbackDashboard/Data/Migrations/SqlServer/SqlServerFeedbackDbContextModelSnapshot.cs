@@ -30,6 +30,12 @@ namespace FeedbackDashboard.Data.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
+                    b.Property<double>("AssignThreshold")
+                        .HasColumnType("float");
+
+                    b.Property<byte[]>("Centre")
+                        .HasColumnType("varbinary(max)");
+
                     b.Property<DateTimeOffset>("ComputedAt")
                         .HasColumnType("datetimeoffset");
 
@@ -82,6 +88,59 @@ namespace FeedbackDashboard.Data.Migrations.SqlServer
                     b.HasIndex("FeedbackId");
 
                     b.ToTable("IssueClusterMembers");
+                });
+
+            modelBuilder.Entity("FeedbackDashboard.Core.Clustering.IssueDailyAggregate", b =>
+                {
+                    b.Property<long>("IssueClusterId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("int");
+
+                    b.HasKey("IssueClusterId", "Day", "Source");
+
+                    b.HasIndex("Day", "Source", "IssueClusterId", "Count");
+
+                    b.ToTable("IssueDailyAggregates");
+                });
+
+            modelBuilder.Entity("FeedbackDashboard.Core.Clustering.IssueRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("AssignedCount")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ClusteredCount")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("FinishedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("IssueCount")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ItemCount")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("IssueRuns");
                 });
 
             modelBuilder.Entity("FeedbackDashboard.Core.Corrections.Correction", b =>
@@ -281,6 +340,9 @@ namespace FeedbackDashboard.Data.Migrations.SqlServer
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
 
+                    b.Property<byte[]>("CommentEmbedding")
+                        .HasColumnType("varbinary(max)");
+
                     b.Property<int?>("CorrectionKind")
                         .HasColumnType("int");
 
@@ -388,6 +450,10 @@ namespace FeedbackDashboard.Data.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<string>("Source")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
                     b.Property<int>("Corrections")
                         .HasColumnType("int");
 
@@ -403,11 +469,11 @@ namespace FeedbackDashboard.Data.Migrations.SqlServer
                     b.Property<int>("Total")
                         .HasColumnType("int");
 
-                    b.HasKey("Day", "PatternKey");
+                    b.HasKey("Day", "PatternKey", "Source");
 
                     b.HasIndex("PatternKey", "Day");
 
-                    b.HasIndex("Day", "PatternKey", "ThumbsDown", "Total")
+                    b.HasIndex("Day", "PatternKey", "Source", "ThumbsDown", "Total")
                         .HasDatabaseName("IX_PatternDailyAggregates_Covering");
 
                     b.ToTable("PatternDailyAggregates");
@@ -615,6 +681,9 @@ namespace FeedbackDashboard.Data.Migrations.SqlServer
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<double>("CurrentNegativeShare")
+                        .HasColumnType("float");
+
                     b.Property<long>("LastFeedbackId")
                         .HasColumnType("bigint");
 
@@ -629,6 +698,12 @@ namespace FeedbackDashboard.Data.Migrations.SqlServer
                     b.Property<int>("Priority")
                         .HasColumnType("int");
 
+                    b.Property<int>("RecentReach")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("Recovering")
+                        .HasColumnType("bit");
+
                     b.Property<int>("RelatedCount")
                         .HasColumnType("int");
 
@@ -640,6 +715,9 @@ namespace FeedbackDashboard.Data.Migrations.SqlServer
                     b.Property<string>("ResolutionNote")
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
+
+                    b.Property<double>("Severity")
+                        .HasColumnType("float");
 
                     b.Property<string>("Source")
                         .IsRequired()
@@ -671,6 +749,8 @@ namespace FeedbackDashboard.Data.Migrations.SqlServer
                         .HasFilter("[ActivePatternKey] IS NOT NULL");
 
                     b.HasIndex("PatternKey");
+
+                    b.HasIndex("Severity", "Id");
 
                     b.HasIndex("Status", "CreatedAt");
 
@@ -1209,6 +1289,15 @@ namespace FeedbackDashboard.Data.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("FeedbackDashboard.Core.Clustering.IssueCluster", null)
+                        .WithMany()
+                        .HasForeignKey("IssueClusterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FeedbackDashboard.Core.Clustering.IssueDailyAggregate", b =>
+                {
                     b.HasOne("FeedbackDashboard.Core.Clustering.IssueCluster", null)
                         .WithMany()
                         .HasForeignKey("IssueClusterId")

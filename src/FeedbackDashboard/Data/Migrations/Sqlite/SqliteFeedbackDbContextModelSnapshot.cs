@@ -23,6 +23,12 @@ namespace FeedbackDashboard.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<double>("AssignThreshold")
+                        .HasColumnType("REAL");
+
+                    b.Property<byte[]>("Centre")
+                        .HasColumnType("BLOB");
+
                     b.Property<long>("ComputedAt")
                         .HasColumnType("INTEGER");
 
@@ -75,6 +81,57 @@ namespace FeedbackDashboard.Data.Migrations.Sqlite
                     b.HasIndex("FeedbackId");
 
                     b.ToTable("IssueClusterMembers");
+                });
+
+            modelBuilder.Entity("FeedbackDashboard.Core.Clustering.IssueDailyAggregate", b =>
+                {
+                    b.Property<long>("IssueClusterId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("IssueClusterId", "Day", "Source");
+
+                    b.HasIndex("Day", "Source", "IssueClusterId", "Count");
+
+                    b.ToTable("IssueDailyAggregates");
+                });
+
+            modelBuilder.Entity("FeedbackDashboard.Core.Clustering.IssueRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AssignedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ClusteredCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FinishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("IssueCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ItemCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("IssueRuns");
                 });
 
             modelBuilder.Entity("FeedbackDashboard.Core.Corrections.Correction", b =>
@@ -269,6 +326,9 @@ namespace FeedbackDashboard.Data.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<byte[]>("CommentEmbedding")
+                        .HasColumnType("BLOB");
+
                     b.Property<int?>("CorrectionKind")
                         .HasColumnType("INTEGER");
 
@@ -375,6 +435,10 @@ namespace FeedbackDashboard.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Source")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Corrections")
                         .HasColumnType("INTEGER");
 
@@ -390,11 +454,11 @@ namespace FeedbackDashboard.Data.Migrations.Sqlite
                     b.Property<int>("Total")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("Day", "PatternKey");
+                    b.HasKey("Day", "PatternKey", "Source");
 
                     b.HasIndex("PatternKey", "Day");
 
-                    b.HasIndex("Day", "PatternKey", "ThumbsDown", "Total")
+                    b.HasIndex("Day", "PatternKey", "Source", "ThumbsDown", "Total")
                         .HasDatabaseName("IX_PatternDailyAggregates_Covering");
 
                     b.ToTable("PatternDailyAggregates");
@@ -592,6 +656,9 @@ namespace FeedbackDashboard.Data.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<double>("CurrentNegativeShare")
+                        .HasColumnType("REAL");
+
                     b.Property<long>("LastFeedbackId")
                         .HasColumnType("INTEGER");
 
@@ -606,6 +673,12 @@ namespace FeedbackDashboard.Data.Migrations.Sqlite
                     b.Property<int>("Priority")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("RecentReach")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Recovering")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("RelatedCount")
                         .HasColumnType("INTEGER");
 
@@ -617,6 +690,9 @@ namespace FeedbackDashboard.Data.Migrations.Sqlite
                     b.Property<string>("ResolutionNote")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
+
+                    b.Property<double>("Severity")
+                        .HasColumnType("REAL");
 
                     b.Property<string>("Source")
                         .IsRequired()
@@ -647,6 +723,8 @@ namespace FeedbackDashboard.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("PatternKey");
+
+                    b.HasIndex("Severity", "Id");
 
                     b.HasIndex("Status", "CreatedAt");
 
@@ -1169,6 +1247,15 @@ namespace FeedbackDashboard.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("FeedbackDashboard.Core.Clustering.IssueCluster", null)
+                        .WithMany()
+                        .HasForeignKey("IssueClusterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FeedbackDashboard.Core.Clustering.IssueDailyAggregate", b =>
+                {
                     b.HasOne("FeedbackDashboard.Core.Clustering.IssueCluster", null)
                         .WithMany()
                         .HasForeignKey("IssueClusterId")
