@@ -53,6 +53,8 @@ public class CorrectionsTests(BrowserAppFixture app) : IClassFixture<BrowserAppF
         await Assertions.Expect(page.GetByTestId("diff")).ToContainTextAsync($"- Keep follow-ups under 120 words ({marker}).");
         await page.ScreenshotStepAsync(nameof(Reviewer_ApprovesAndAppliesACorrection_ThenPublishesTheInstructionsDraft), 2, "draft");
         await page.GetByTestId("publish").ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Dialog)).ToContainTextAsync($"under 120 words ({marker})");
+        await page.GetByTestId("publish-confirm").ClickAsync();
         await Assertions.Expect(page.GetByTestId("published-text")).ToContainTextAsync($"under 120 words ({marker})");
 
         using var api = app.CreateApiClient();
