@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Playwright;
 
 namespace FeedbackDashboard.Browser.Tests;
@@ -17,7 +18,10 @@ public sealed class BrowserAppFixture : IAsyncLifetime
     private readonly AppFactory _factory;
     private IPlaywright? _playwright;
 
-    public BrowserAppFixture() => _factory = new AppFactory(System.IO.Path.Combine(_directory, "feedback.db"));
+    public BrowserAppFixture() => _factory = new AppFactory(System.IO.Path.Combine(_directory, "feedback.db"), ServerErrors);
+
+    /// <summary>What the server logged as errors while the tests ran.</summary>
+    public ServerErrorLog ServerErrors { get; } = new();
 
     public Uri BaseAddress { get; private set; } = default!;
     public IBrowser Browser { get; private set; } = default!;
@@ -48,12 +52,15 @@ public sealed class BrowserAppFixture : IAsyncLifetime
         });
     }
 
-    public async Task<IPage> NewPageAsync()
+    /// <param name="width">The viewport's width in CSS pixels.</param>
+    /// <param name="colorScheme">The system's light or dark preference, as the page sees it.</param>
+    public async Task<IPage> NewPageAsync(int width = 1400, ColorScheme colorScheme = ColorScheme.Light)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseAddress.ToString(),
-            ViewportSize = new ViewportSize { Width = 1400, Height = 900 },
+            ViewportSize = new ViewportSize { Width = width, Height = 900 },
+            ColorScheme = colorScheme,
         });
         return await context.NewPageAsync();
     }
@@ -83,10 +90,11 @@ public sealed class BrowserAppFixture : IAsyncLifetime
         }
     }
 
-    private sealed class AppFactory(string databasePath) : WebApplicationFactory<Program>
+    private sealed class AppFactory(string databasePath, ServerErrorLog errors) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
+            builder.ConfigureLogging(logging => logging.AddProvider(errors));
             builder.UseEnvironment("Development");
             builder.UseSetting("ConnectionStrings:Feedback", $"Data Source={databasePath}");
             builder.UseSetting("Demo:Seed", "false");

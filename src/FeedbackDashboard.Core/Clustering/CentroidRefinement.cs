@@ -9,7 +9,8 @@ public static class CentroidRefinement
     /// start from, they come back unchanged.
     /// </summary>
     /// <param name="weights">How many identical texts each point stands for; null: one each.</param>
-    public static int[] Refine(int[] labels, IReadOnlyList<float[]> vectors, int rounds = 10, IReadOnlyList<int>? weights = null)
+    /// <param name="keepNoise">Points in no cluster stay out (only clustered points move between centres).</param>
+    public static int[] Refine(int[] labels, IReadOnlyList<float[]> vectors, int rounds = 10, IReadOnlyList<int>? weights = null, bool keepNoise = false)
     {
         var current = (int[])labels.Clone();
         if (current.All(l => l < 0))
@@ -23,7 +24,7 @@ public static class CentroidRefinement
             var changed = 0;
             Parallel.For(0, current.Length, i =>
             {
-                next[i] = ClusterCentres.Nearest(centres, vectors[i]);
+                next[i] = keepNoise && current[i] < 0 ? current[i] : ClusterCentres.Nearest(centres, vectors[i]);
                 if (next[i] != current[i])
                 {
                     Interlocked.Increment(ref changed);

@@ -7,7 +7,8 @@ public static class NoiseReassignment
     /// closest, so every complaint lands in an issue. Centres are steadier than the single nearest
     /// member, which can be an outlier at a cluster's edge. With no cluster at all, nothing changes.
     /// </summary>
-    public static int[] ToNearestCentre(int[] labels, IReadOnlyList<float[]> vectors, IReadOnlyList<int>? weights = null)
+    /// <param name="minSimilarity">A noise text less like its nearest centre than this (cosine) stays noise: an unrelated complaint does not swell an issue.</param>
+    public static int[] ToNearestCentre(int[] labels, IReadOnlyList<float[]> vectors, IReadOnlyList<int>? weights = null, double minSimilarity = double.NegativeInfinity)
     {
         var result = (int[])labels.Clone();
         var centres = ClusterCentres.Of(labels, vectors, weights);
@@ -19,7 +20,11 @@ public static class NoiseReassignment
         {
             if (labels[i] == Hdbscan.Noise)
             {
-                result[i] = ClusterCentres.Nearest(centres, vectors[i]);
+                var nearest = ClusterCentres.Nearest(centres, vectors[i]);
+                if (VectorMath.Dot(vectors[i], centres[nearest]) >= minSimilarity)
+                {
+                    result[i] = nearest;
+                }
             }
         });
         return result;

@@ -48,10 +48,10 @@ public sealed class TextClusterer(IEmbedder embedder, TextClustererOptions? opti
         }
         if (_options.ReassignNoise && labels.Any(l => l >= 0))
         {
-            labels = NoiseReassignment.ToNearestCentre(labels, vectors, weights);
+            labels = NoiseReassignment.ToNearestCentre(labels, vectors, weights, _options.NoiseMinSimilarity);
             if (_options.RefinementRounds > 0)
             {
-                labels = CentroidRefinement.Refine(labels, vectors, _options.RefinementRounds, weights);
+                labels = CentroidRefinement.Refine(labels, vectors, _options.RefinementRounds, weights, keepNoise: _options.NoiseMinSimilarity > -1);
             }
         }
         labels = ClusterLabels.MergeNearlyIdentical(labels, vectors, _options.MergeSimilarity, weights);
@@ -93,8 +93,13 @@ public sealed class TextClusterer(IEmbedder embedder, TextClustererOptions? opti
 /// <param name="MinSamples">How dense a neighbourhood must be; lower finds more, smaller clusters.</param>
 /// <param name="RefinementRounds">Rounds of centre refinement after HDBSCAN (0: none).</param>
 /// <param name="MergeSimilarity">Clusters whose centres are at least this alike (cosine) become one.</param>
+/// <param name="NoiseMinSimilarity">
+/// A leftover text joins its nearest cluster only when at least this alike (cosine) to its centre;
+/// the rest stay in no cluster. -1 (the benchmark's, where every text has a label): all join.
+/// </param>
 public sealed record TextClustererOptions(
-    int MinClusterSize = 8, int MinSamples = 3, bool ReassignNoise = true, int RefinementRounds = 10, double MergeSimilarity = 0.95);
+    int MinClusterSize = 8, int MinSamples = 3, bool ReassignNoise = true, int RefinementRounds = 10, double MergeSimilarity = 0.95,
+    double NoiseMinSimilarity = -1);
 
 /// <param name="Labels">A cluster index per text (0-based), or -1 when it is in no cluster.</param>
 /// <param name="NoiseBeforeReassignment">How many texts (counting repeats) HDBSCAN itself left out.</param>

@@ -97,6 +97,22 @@ public class TextClustererTests
     }
 
     [Fact]
+    public void AnUnrelatedText_JoinsNoIssue_WhenNoiseMustBeCloseToJoin()
+    {
+        var random = new Random(8);
+        var items = Topic("refund", 0, 12, random).Concat(Topic("login", 3, 12, random))
+            .Append(("the app crashes on upload", Near(9, random, noise: 0.05f))).ToList();
+
+        var strict = Run(items, new TextClustererOptions(NoiseMinSimilarity: 0.5));
+        var everyone = Run(items);
+
+        Assert.Equal(2, strict.ClusterCount);
+        Assert.Equal(Hdbscan.Noise, strict.Labels[^1]);
+        Assert.All(strict.Labels.Take(24), l => Assert.NotEqual(Hdbscan.Noise, l));
+        Assert.NotEqual(Hdbscan.Noise, everyone.Labels[^1]);
+    }
+
+    [Fact]
     public void ClustersWithNearlyTheSameCentre_AreMerged()
     {
         var labels = new[] { 0, 0, 0, 1, 1, 1, 2, 2 };

@@ -115,6 +115,38 @@ public class ReviewHubTests(KestrelApp app) : IClassFixture<KestrelApp>
     }
 
     [Fact]
+    public async Task ProductManager_GetsIssuesChanged_WhenANewComplaintJoinsItsIssue()
+    {
+        var api = app.CreateApiClient();
+        var source = "hub-issues-" + Guid.NewGuid().ToString("N")[..8];
+        const string Complaint = "The dark theme forgets itself after a reload";
+        for (var i = 0; i < 8; i++)
+        {
+            await api.PostFeedbackAsync(ApiClientExtensions.Unique("Theme"), "negative", comment: Complaint, source: source);
+        }
+        await app.Factory.WaitForPipelineAsync();
+        app.Factory.Clock.Advance(TimeSpan.FromSeconds(31));
+        var run = await api.PostAsync($"/api/v1/issues/recompute?wait=true&source={source}", null);
+        var issueId = (long)(await run.ReadJsonAsync())["items"]!.AsArray().Single(i => (string)i!["representativeText"]! == Complaint)!["id"]!;
+
+        var pm = await app.SignInAsync(Pm);
+        await using var hub = app.Hub(pm.Cookies);
+        var changed = new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);
+        hub.On<JsonElement>("IssuesChanged", change =>
+        {
+            if (change.GetProperty("issueIds").EnumerateArray().Any(id => id.GetInt64() == issueId))
+            {
+                changed.TrySetResult(change);
+            }
+        });
+        await hub.StartAsync();
+
+        await api.PostFeedbackAsync(ApiClientExtensions.Unique("Theme"), "negative", comment: "the dark theme forgets itself after a reload!", source: source);
+
+        await changed.Task.WaitAsync(TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
     public async Task Anonymous_IsRefusedWith401()
     {
         await using var hub = app.Hub();

@@ -29,6 +29,14 @@ public sealed class ClusteringOptions
     [Range(0.5, 1.0)]
     public double MergeSimilarity { get; set; } = 0.95;
 
+    /// <summary>
+    /// A complaint HDBSCAN left out joins the nearest issue only when at least this alike (cosine) to
+    /// its centre, the floor new items meet to join live; farther ones stay in no issue, so an unrelated
+    /// complaint never swells an issue's frequency.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double NoiseMinSimilarity { get; set; } = 0.5;
+
     /// <summary>POST /api/v1/issues/recompute?wait=true within this many seconds of the last run answers 429.</summary>
     [Range(0, 3_600)]
     public int MinSecondsBetweenWaitedRuns { get; set; } = 30;

@@ -28,7 +28,8 @@ public sealed class IssueClusteringService(
     private static readonly TimeSpan LeaseDuration = TimeSpan.FromMinutes(15);
 
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
-    private readonly TextClusterer _clusterer = new(embedder, new TextClustererOptions(MergeSimilarity: options.Value.MergeSimilarity));
+    private readonly TextClusterer _clusterer = new(embedder, new TextClustererOptions(
+        MergeSimilarity: options.Value.MergeSimilarity, NoiseMinSimilarity: options.Value.NoiseMinSimilarity));
 
     /// <returns>How many issues the run found.</returns>
     public async Task<int> RunAsync(CancellationToken cancellationToken = default)
