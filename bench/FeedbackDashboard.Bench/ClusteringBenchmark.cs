@@ -32,7 +32,8 @@ public static class ClusteringBenchmark
         var options = new TextClustererOptions(
             MinClusterSize: Measure.Option(args, "--min-cluster", new TextClustererOptions().MinClusterSize),
             MinSamples: Measure.Option(args, "--min-samples", new TextClustererOptions().MinSamples),
-            MergeSimilarity: Measure.Option(args, "--merge", new TextClustererOptions().MergeSimilarity));
+            MergeSimilarity: Measure.Option(args, "--merge", new TextClustererOptions().MergeSimilarity),
+            NoiseMinSimilarity: Measure.Option(args, "--noise-min", new TextClustererOptions().NoiseMinSimilarity));
         var clusterer = new TextClusterer(embedder, options);
         for (var run = 0; run < 3; run++)
         {
@@ -51,8 +52,8 @@ public static class ClusteringBenchmark
         var accuracy = ClusteringMetrics.HungarianAccuracy(truth, labels);
         var baseline = KMeans.Cluster(result.Vectors, classes);
         var (fullRate, agreement, fullScores) = FullPrecisionBaseline(texts, result.Vectors, truth, clusterer);
-        Console.WriteLine($"clustering: HDBSCAN (min cluster {options.MinClusterSize}, min samples {options.MinSamples}, noise reassigned): {result.ClusterCount} clusters, " +
-            $"{result.NoiseBeforeReassignment} noise texts reassigned | NMI {nmi:0.000} ARI {ari:0.000} accuracy {accuracy:0.000}");
+        Console.WriteLine($"clustering: HDBSCAN (min cluster {options.MinClusterSize}, min samples {options.MinSamples}, noise joins when ≥ {options.NoiseMinSimilarity}): {result.ClusterCount} clusters, " +
+            $"{result.NoiseBeforeReassignment} noise texts, {result.Labels.Count(l => l < 0)} left in no cluster | NMI {nmi:0.000} ARI {ari:0.000} accuracy {accuracy:0.000}");
         Console.WriteLine($"clustering: baseline k-means told k = {classes}: NMI {ClusteringMetrics.Nmi(truth, baseline):0.000} " +
             $"ARI {ClusteringMetrics.Ari(truth, baseline):0.000} accuracy {ClusteringMetrics.HungarianAccuracy(truth, baseline):0.000}");
         Console.WriteLine($"clustering: embedding {rates[1]:N0} texts/s (median of 3), embed + cluster {totalSeconds:0.00} s (best of 3)");
