@@ -32,6 +32,8 @@ builder.AddFeedbackTelemetry();
 builder.AddDashboardComponents();
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<FeedbackDashboard.Features.Shared.DatabaseUnavailableHandler>();
+builder.Services.AddExceptionHandler<FeedbackDashboard.Features.Shared.BadParameterHandler>();
+builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 builder.Services.AddOpenApi();
 
 builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30)); // in-flight batches finish

@@ -5,6 +5,16 @@ public readonly record struct InsightWindow(DateOnly From, DateOnly To)
 {
     public const int MaxDays = 3660;
 
+    /// <summary>The earliest day a window may start: before it there is no feedback, and the window before it must still be a date.</summary>
+    public static readonly DateOnly Earliest = new(2000, 1, 1);
+
+    /// <summary>The latest day a window may end: far enough ahead for any time zone, far from DateOnly's end.</summary>
+    public static readonly DateOnly Latest = new(2999, 12, 31);
+
+    /// <summary>Whether a custom range from..to is one the insights can be read for.</summary>
+    public static bool IsValidRange(DateOnly from, DateOnly to) =>
+        from >= Earliest && to <= Latest && to >= from && to.DayNumber - from.DayNumber + 1 <= MaxDays;
+
     public static InsightWindow LastDays(int days, DateTimeOffset now)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(days, 1);

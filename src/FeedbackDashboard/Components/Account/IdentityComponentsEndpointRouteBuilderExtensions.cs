@@ -13,7 +13,7 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
         account.MapPost("/Logout", async ([FromServices] SignInManager<ApplicationUser> signInManager, [FromForm] string? returnUrl) =>
         {
             await signInManager.SignOutAsync();
-            return TypedResults.LocalRedirect($"~/{returnUrl?.TrimStart('/')}");
+            return TypedResults.LocalRedirect(LocalReturnUrl.Of(returnUrl));
         });
         return account;
     }

@@ -18,16 +18,13 @@ internal sealed class IdentityRedirectManager(NavigationManager navigationManage
 
     public void RedirectTo(string? uri)
     {
-        uri ??= "";
-
-        // Prevent open redirects.
-        if (!Uri.IsWellFormedUriString(uri, UriKind.Relative)
-            || uri.StartsWith("//", StringComparison.Ordinal))
+        // Absolute addresses of this app become paths; anything else goes home (no open redirect, no exception).
+        if (uri is not null && Uri.TryCreate(uri, UriKind.Absolute, out var absolute)
+            && navigationManager.BaseUri.StartsWith(absolute.GetLeftPart(UriPartial.Authority) + "/", StringComparison.OrdinalIgnoreCase))
         {
-            uri = navigationManager.ToBaseRelativePath(uri);
+            uri = absolute.PathAndQuery;
         }
-
-        navigationManager.NavigateTo(uri);
+        navigationManager.NavigateTo(LocalReturnUrl.Of(uri));
     }
 
     public void RedirectTo(string uri, Dictionary<string, object?> queryParameters)

@@ -1,10 +1,15 @@
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace FeedbackDashboard.Features.Insights;
 
-/// <summary>RFC 4180 fields: quoted when they hold a comma, quote or line break; formulas defused for spreadsheets.</summary>
-public static class Csv
+/// <summary>
+/// RFC 4180 fields, quoted when they hold a comma, quote or line break, and also a semicolon, a pipe
+/// or a tab: spreadsheets in many locales split on those. Untrusted text that would start a formula
+/// in any of those cells (CSV injection, OWASP) gets a leading apostrophe.
+/// </summary>
+public static partial class Csv
 {
     public static string Line(params object?[] fields) => string.Join(",", fields.Select(Field)) + "\r\n";
 
@@ -18,13 +23,16 @@ public static class Csv
             IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
             _ => value.ToString() ?? "",
         };
-        // Untrusted text that starts like a formula would run in a spreadsheet (CSV injection).
-        if (text.Length > 0 && value is string && "=+-@\t\r".Contains(text[0]))
+        if (value is string)
         {
-            text = "'" + text;
+            text = FormulaStart().Replace(text, "$1'$2");
         }
-        return text.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + text.Replace("\"", "\"\"") + "\"" : text;
+        return text.AsSpan().IndexOfAny(",;|\t\"\r\n") >= 0 ? "\"" + text.Replace("\"", "\"\"") + "\"" : text;
     }
+
+    /// <summary>A formula character at the start of the text or of what a spreadsheet would read as a cell after ;, | or a tab.</summary>
+    [GeneratedRegex(@"(^|[;|\t])([=+\-@\t\r])")]
+    private static partial Regex FormulaStart();
 
     public static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
 }

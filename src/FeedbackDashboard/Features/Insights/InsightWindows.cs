@@ -18,6 +18,14 @@ public static class InsightWindows
             {
                 errors.Add(from is null ? "from" : "to", "Give both from and to, or neither.");
             }
+            else if (from < InsightWindow.Earliest)
+            {
+                errors.Add("from", $"The start must be {InsightWindow.Earliest:yyyy-MM-dd} or later.");
+            }
+            else if (to > InsightWindow.Latest)
+            {
+                errors.Add("to", $"The end must be {InsightWindow.Latest:yyyy-MM-dd} or earlier.");
+            }
             else if (to < from)
             {
                 errors.Add("to", "The end is before the start.");

@@ -20,7 +20,7 @@ public sealed record InsightFilter(int Days = 30, DateOnly? From = null, DateOnl
     public static InsightFilter Parse(int? days, string? from, string? to, string? source)
     {
         var blankSource = string.IsNullOrWhiteSpace(source) ? null : source;
-        if (TryDate(from, out var start) && TryDate(to, out var end) && end >= start && end.DayNumber - start.DayNumber < InsightWindow.MaxDays)
+        if (TryDate(from, out var start) && TryDate(to, out var end) && InsightWindow.IsValidRange(start, end))
         {
             return new InsightFilter(0, start, end, blankSource);
         }
