@@ -55,10 +55,19 @@ public static class FeedbackLoopServiceCollectionExtensions
         services.AddSingleton<WebhookOutbox>();
         services.AddSingleton<WebhookRegistry>();
         services.AddHostedService<WebhookDeliveryWorker>();
+        services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.SectionName);
         services.AddHttpClient(WebhookDeliveryWorker.HttpClientName, client =>
         {
             client.Timeout = TimeSpan.FromSeconds(10);
             client.DefaultRequestHeaders.UserAgent.ParseAdd("FeedbackDashboard-Webhooks/1.0");
+        }).ConfigurePrimaryHttpMessageHandler(sp =>
+        {
+            var options = sp.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<WebhookOptions>>();
+            return new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,
+                ConnectCallback = WebhookTargets.Connect(() => options.CurrentValue.AllowPrivateTargets),
+            };
         });
         services.AddScoped<HumanFeedbackSystem>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);

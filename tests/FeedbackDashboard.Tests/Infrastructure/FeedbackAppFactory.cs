@@ -36,6 +36,8 @@ public abstract class FeedbackAppFactoryBase : WebApplicationFactory<Program>
         // Clustering loads a 90 MB model: only the tests that ask for it run it.
         builder.UseSetting("Clustering:RunAtStart", "false");
         builder.UseSetting("Clustering:IntervalMinutes", "0");
+        // The tests' webhook receivers listen on loopback; WebhookHardeningTests turns this off again.
+        builder.UseSetting("Webhooks:AllowPrivateTargets", "true");
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);

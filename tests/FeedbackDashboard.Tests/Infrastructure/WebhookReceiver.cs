@@ -23,7 +23,8 @@ public sealed class WebhookReceiver : IAsyncDisposable
     public ConcurrentQueue<Call> Calls { get; } = new();
     public Uri Url { get; private set; } = default!;
 
-    public static async Task<WebhookReceiver> StartAsync(int failFirst = 0)
+    /// <param name="redirectTo">When given, every call is answered 302 with this Location.</param>
+    public static async Task<WebhookReceiver> StartAsync(int failFirst = 0, string? redirectTo = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -33,8 +34,12 @@ public sealed class WebhookReceiver : IAsyncDisposable
         app.MapPost("/hook", async (HttpRequest request) =>
         {
             var body = await new StreamReader(request.Body).ReadToEndAsync();
-            var status = Interlocked.Decrement(ref receiver._failuresLeft) >= 0 ? 503 : 200;
+            var status = redirectTo is not null ? 302 : Interlocked.Decrement(ref receiver._failuresLeft) >= 0 ? 503 : 200;
             receiver.Calls.Enqueue(new Call(body, request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase), status));
+            if (redirectTo is not null)
+            {
+                request.HttpContext.Response.Headers.Location = redirectTo;
+            }
             return Results.StatusCode(status);
         });
         await app.StartAsync();

@@ -102,12 +102,13 @@ public sealed class WebhookDeliveryWorker(
                 status = (int)response.StatusCode;
                 if (!response.IsSuccessStatusCode)
                 {
-                    error = $"The receiver answered {status}.";
+                    error = DeliveryFailure.ForStatus(status.Value);
                 }
             }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
             {
-                error = e.Message;
+                // Any failure is this delivery's failed attempt: one bad receiver never stops the batch.
+                error = DeliveryFailure.Describe(e);
             }
         }
 

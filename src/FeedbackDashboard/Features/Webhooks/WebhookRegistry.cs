@@ -22,7 +22,9 @@ public sealed record DeliveryDto(long Id, long SubscriptionId, string EventId, s
 public sealed record AttemptDto(DateTimeOffset At, int? StatusCode, string? Error, double DurationMs);
 
 /// <summary>Admins register, disable and remove webhook URLs, read the delivery log, and redeliver.</summary>
-public sealed class WebhookRegistry(IDbContextFactory<FeedbackDbContext> contextFactory, WebhookOutbox outbox, AuditLog audit, TimeProvider time)
+public sealed class WebhookRegistry(
+    IDbContextFactory<FeedbackDbContext> contextFactory, WebhookOutbox outbox, AuditLog audit, TimeProvider time,
+    Microsoft.Extensions.Options.IOptionsMonitor<WebhookOptions> options)
 {
     public static string Subject(long id) => $"webhook/{id}";
 
@@ -47,6 +49,11 @@ public sealed class WebhookRegistry(IDbContextFactory<FeedbackDbContext> context
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || url!.Length > WebhookSubscription.MaxUrlLength)
         {
             errors.Add("url", $"Give an absolute http or https URL of at most {WebhookSubscription.MaxUrlLength:N0} characters.");
+            return new ActionOutcome<CreatedWebhook>.Invalid(errors);
+        }
+        if (await WebhookTargets.RefusalAsync(uri, options.CurrentValue.AllowPrivateTargets, cancellationToken) is { } refusal)
+        {
+            errors.Add("url", refusal);
             return new ActionOutcome<CreatedWebhook>.Invalid(errors);
         }
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
