@@ -6,10 +6,17 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace FeedbackDashboard.Tests.Access;
 
+/// <summary>No gap between re-clusterings, so every caller allowed to start one gets 202 in turn.</summary>
+public sealed class MatrixApp : FeedbackAppFactoryBase
+{
+    protected override void Configure(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder) =>
+        builder.UseSetting("Clustering:MinSecondsBetweenRuns", "0");
+}
+
 /// <summary>The callers of the access table, signed in or keyed once for the whole class.</summary>
 public sealed class AccessMatrixFixture : IAsyncLifetime
 {
-    public FeedbackAppFactory App { get; } = new();
+    public MatrixApp App { get; } = new();
     public Dictionary<string, HttpClient> Callers { get; } = [];
     public long TaskId { get; private set; }
     public string IngestOnlyKey { get; private set; } = "";
@@ -88,6 +95,7 @@ public class AccessMatrixTests(AccessMatrixFixture fixture) : IClassFixture<Acce
         { "GET", "/api/v1/insights", "401 ok ok ok ok ok 403 401" },
         { "GET", "/api/v1/review-tasks/{task}/feedback", "401 ok ok ok ok ok 403 401" },
         { "GET", "/api/v1/issues", "401 ok ok ok ok ok 403 401" },
+        { "POST", "/api/v1/issues/recompute", "401 ok ok ok ok 403 403 401" },
         { "GET", "/api/v1/feedback/export?format=csv", "401 ok ok ok ok ok 403 401" },
         { "GET", "/api/v1/insights/export?format=json", "401 ok ok ok ok ok 403 401" },
         { "POST", "/api/v1/review-tasks/{task}/release", "401 403 ok ok 403 403 403 401" },

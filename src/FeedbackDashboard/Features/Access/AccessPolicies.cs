@@ -18,6 +18,12 @@ public static class AccessPolicies
     /// <summary>An API key with the read scope, or a signed-in person with any role.</summary>
     public const string ApiRead = "ApiRead";
 
+    /// <summary>
+    /// Starting work that takes the server's CPU (a re-clustering): a signed-in person with any role, or
+    /// an API key with the ingest scope. A read-only key may read the results but not start a run.
+    /// </summary>
+    public const string ApiStartJobs = "ApiStartJobs";
+
     /// <summary>A signed-in reviewer or admin acting on review tasks through the API; keys are refused.</summary>
     public const string ApiReview = "ApiReview";
 

@@ -89,6 +89,10 @@ public static class AccessServiceCollectionExtensions
                 .RequireAssertion(c =>
                     c.User.HasClaim(ApiKeyScopeNames.ClaimType, ApiKeyScopeNames.Read)
                     || AppRoles.All.Any(c.User.IsInRole)))
+            .AddPolicy(AccessPolicies.ApiStartJobs, p => p
+                .RequireAssertion(c =>
+                    c.User.HasClaim(ApiKeyScopeNames.ClaimType, ApiKeyScopeNames.Ingest)
+                    || AppRoles.All.Any(c.User.IsInRole)))
             .AddPolicy(AccessPolicies.ApiReview, p => p
                 .RequireRole(AppRoles.Reviewer, AppRoles.Admin))
             .AddPolicy(AccessPolicies.ApiAdminister, p => p

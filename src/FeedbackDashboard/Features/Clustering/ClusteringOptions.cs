@@ -37,7 +37,11 @@ public sealed class ClusteringOptions
     [Range(0.0, 1.0)]
     public double NoiseMinSimilarity { get; set; } = 0.5;
 
-    /// <summary>POST /api/v1/issues/recompute?wait=true within this many seconds of the last run answers 429.</summary>
+    /// <summary>
+    /// Seconds from the end of a run before anyone may ask for another (POST /api/v1/issues/recompute,
+    /// waiting or not, and the Issues page); asked sooner, the answer is 429 with Retry-After. 0: no gap
+    /// (one run at a time still holds).
+    /// </summary>
     [Range(0, 3_600)]
-    public int MinSecondsBetweenWaitedRuns { get; set; } = 30;
+    public int MinSecondsBetweenRuns { get; set; } = 30;
 }

@@ -11,6 +11,7 @@ public static class ClusteringServiceCollectionExtensions
         services.AddOptions<ClusteringOptions>().BindConfiguration(ClusteringOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddLocalEmbeddings();
         services.AddSingleton<ClusteringStatus>();
+        services.AddSingleton<RecomputeGate>();
         services.AddSingleton<IssueChangeBroadcaster>();
         services.AddSingleton<IssueAssigner>();
         services.AddSingleton<IssueClusteringService>();

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.Extensions.Options;
 using FeedbackDashboard.Features.Clustering;
 using FeedbackDashboard.Features.Review;
 using FeedbackDashboard.Features.Shared;
@@ -18,7 +17,8 @@ public static class IssueEndpoints
         api.MapGet("/issues/{id:long}/feedback", IssueFeedback).WithName("ListIssueFeedback")
             .WithSummary("The feedback in one issue from the window and source, with its interactions, newest first.");
         api.MapPost("/issues/recompute", Recompute).WithName("RecomputeIssues")
-            .WithSummary("Clusters the negative feedback again: 202 at once, or 200 with the issues (of the window and source given) when ?wait=true.");
+            .RequireAuthorization(Access.AccessPolicies.ApiStartJobs)
+            .WithSummary("Clusters the negative feedback again: 202 with the run's status, or 200 with the issues (of the window and source given) when ?wait=true. One run at a time, and Clustering:MinSecondsBetweenRuns between runs (429 with Retry-After). People of any role, or a key with the ingest scope.");
         return api;
     }
 
@@ -54,12 +54,13 @@ public static class IssueEndpoints
     }
 
     /// <summary>
-    /// Requests without waiting fold into one background run. A waited-for run takes a core for
-    /// seconds, so one a caller asks for right after another answers 429 with Retry-After.
+    /// One run at a time and Clustering:MinSecondsBetweenRuns between runs, for every caller
+    /// (RecomputeGate): during a run the answer is 202 with its status (a waiting caller gets 429),
+    /// inside the gap 429 with Retry-After.
     /// </summary>
     private static async Task<IResult> Recompute(
-        IssueClusteringWorker worker, IssueClusteringService clustering, IssueQueries issues, ClusteringStatus status,
-        IOptions<ClusteringOptions> options, TimeProvider time, HttpContext http, CancellationToken cancellationToken, bool wait = false,
+        IssueClusteringWorker worker, IssueClusteringService clustering, IssueQueries issues, ClusteringStatus status, RecomputeGate gate,
+        TimeProvider time, HttpContext http, CancellationToken cancellationToken, bool wait = false,
         int days = 30, DateOnly? from = null, DateOnly? to = null, string? source = null)
     {
         var (window, errors) = InsightWindows.Parse(days, from, to, time.GetUtcNow());
@@ -67,20 +68,30 @@ public static class IssueEndpoints
         {
             return Problems.Validation(errors);
         }
+        var decision = gate.TryStart();
+        if (decision == RecomputeDecision.AlreadyRunning && !wait)
+        {
+            return TypedResults.Accepted((string?)null, RunStatus.Of(status));
+        }
+        if (decision != RecomputeDecision.Started)
+        {
+            var retryAfter = decision == RecomputeDecision.TooSoon ? gate.RetryAfterSeconds() : 5;
+            http.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
+            return Problems.Status(StatusCodes.Status429TooManyRequests, "Issues were just computed",
+                $"The issues are being computed, or were less than {gate.MinimumGap.TotalSeconds:0} s ago; read them with GET /api/v1/issues, or ask again in {retryAfter} s.");
+        }
         if (!wait)
         {
             worker.Request();
-            return TypedResults.Accepted((string?)null);
-        }
-        var spacing = TimeSpan.FromSeconds(options.Value.MinSecondsBetweenWaitedRuns);
-        if (status.Running || (status.LastRunAt is { } last && time.GetUtcNow() - last < spacing))
-        {
-            var retryAfter = status.LastRunAt is { } at ? Math.Max(1, (int)Math.Ceiling((at + spacing - time.GetUtcNow()).TotalSeconds)) : 1;
-            http.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
-            return Problems.Status(StatusCodes.Status429TooManyRequests, "Issues were just computed",
-                $"The issues were computed less than {spacing.TotalSeconds:0} s ago (or are being computed); read them with GET /api/v1/issues, or ask again in {retryAfter} s.");
+            return TypedResults.Accepted((string?)null, RunStatus.Of(status) with { Running = true, Stage = "queued" });
         }
         await clustering.RunAsync(cancellationToken);
         return TypedResults.Ok(new ItemsResponse<IssueSummary>(await issues.ListAsync(window.Value, InsightWindows.Source(source), cancellationToken: cancellationToken)));
+    }
+
+    /// <summary>The answer to a recompute that did not wait: where the run is.</summary>
+    public sealed record RunStatus(bool Running, string Stage, double Progress, DateTimeOffset? LastRunAt)
+    {
+        public static RunStatus Of(ClusteringStatus status) => new(status.Running, status.Stage, status.Progress, status.LastRunAt);
     }
 }

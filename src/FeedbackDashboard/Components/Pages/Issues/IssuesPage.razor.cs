@@ -33,6 +33,8 @@ public partial class IssuesPage : IDisposable
     [Inject] public required InsightsReader Insights { get; set; }
     [Inject] public required ClusteringStatus Status { get; set; }
     [Inject] public required IssueClusteringWorker Worker { get; set; }
+    [Inject] public required RecomputeGate Gate { get; set; }
+    [Inject] public required MudBlazor.ISnackbar Snackbar { get; set; }
     [Inject] public required LiveUpdates Live { get; set; }
     [Inject] public required NavigationManager Navigation { get; set; }
     [Inject] public required TimeProvider Time { get; set; }
@@ -94,7 +96,19 @@ public partial class IssuesPage : IDisposable
     private void Navigate(InsightFilter filter, long? issue) =>
         Navigation.NavigateTo($"{AppRoutes.Issues}?{filter.ToQuery()}{(issue is { } id ? $"&issue={id}" : "")}", replace: true);
 
-    private void Recompute() => Worker.Request();
+    /// <summary>The same gate as the API: one run at a time, and a gap between runs.</summary>
+    private void Recompute()
+    {
+        switch (Gate.TryStart())
+        {
+            case RecomputeDecision.Started:
+                Worker.Request();
+                break;
+            case RecomputeDecision.TooSoon:
+                Snackbar.Add($"The issues were just computed; try again in {Gate.RetryAfterSeconds()} s.", MudBlazor.Severity.Info);
+                break;
+        }
+    }
 
     private Task OnIssuesChanged(IssuesChangedEvent _)
     {
