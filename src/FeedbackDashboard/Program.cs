@@ -54,6 +54,7 @@ if (!app.Environment.IsDevelopment() && app.Services.GetRequiredService<IOptions
     app.UseHsts();
     app.UseHttpsRedirection();
 }
+app.UseMiddleware<FeedbackDashboard.Features.Access.SameOriginWrites>();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();

@@ -10,6 +10,14 @@ public static class InteractionRules
         Required(errors, "id", submission.Id, Interaction.MaxIdLength);
         Required(errors, "query", submission.Query, Interaction.MaxQueryLength);
         Required(errors, "source", submission.Source, Interaction.MaxSourceLength);
+        if (BidiControls.In(submission.Source))
+        {
+            errors.Add("source", "The source may not hold bidirectional control characters (U+202A-U+202E, U+2066-U+2069, U+200E, U+200F, U+061C).");
+        }
+        if (BidiControls.In(submission.Pattern))
+        {
+            errors.Add("pattern", "The pattern may not hold bidirectional control characters (U+202A-U+202E, U+2066-U+2069, U+200E, U+200F, U+061C).");
+        }
         if (submission.Response is { Length: > Interaction.MaxResponseLength })
         {
             errors.Add("response", $"The response must be at most {Interaction.MaxResponseLength} characters.");

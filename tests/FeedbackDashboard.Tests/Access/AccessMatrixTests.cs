@@ -132,6 +132,39 @@ public class AccessMatrixTests(AccessMatrixFixture fixture) : IClassFixture<Acce
         Assert.True(failures.Count == 0, $"{method} {route}: " + string.Join("; ", failures));
     }
 
+    /// <summary>
+    /// The origin rule over the same table: every write (and the hub's negotiate) sent with the cookie
+    /// from another origin is 403 whoever is signed in; a key's answer does not depend on the origin.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Routes))]
+    public async Task EveryCookieWrite_FromAnotherOrigin_Is403_AndKeysAreUnaffected(string method, string route, string expectations)
+    {
+        if (method == "GET")
+        {
+            return;
+        }
+        var expected = expectations.Split(' ');
+        var url = route.Replace("{task}", fixture.TaskId.ToString());
+        var failures = new List<string>();
+        for (var i = 0; i < Callers.Length; i++)
+        {
+            using var request = new HttpRequestMessage(new HttpMethod(method), url) { Content = BodyFor(route) };
+            request.Headers.Add("Origin", "http://localhost:5999");
+            request.Headers.Add("Sec-Fetch-Site", "same-site");
+            var response = await fixture.Callers[Callers[i]].SendAsync(request);
+            var actual = Classify(response);
+            var keyed = Callers[i].Contains("key", StringComparison.Ordinal);
+            var want = keyed ? expected[i] : "403";
+            if (actual != want)
+            {
+                failures.Add($"{Callers[i]}: expected {want}, got {actual}");
+            }
+        }
+
+        Assert.True(failures.Count == 0, $"{method} {route} from another origin: " + string.Join("; ", failures));
+    }
+
     private static string Classify(HttpResponseMessage response) => (int)response.StatusCode switch
     {
         >= 200 and < 300 => "ok",

@@ -25,6 +25,23 @@ public class ApexChartTests : MudTestContext
         Assert.Equal(false, render.Arguments[3]);
     }
 
+    /// <summary>A product manager clicked away while the chart was drawing: the circuit must live on (it used to end).</summary>
+    [Fact]
+    public async Task NavigatingAwayWhileTheChartDraws_DoesNotEndTheCircuit()
+    {
+        var module = JSInterop.SetupModule(ApexChart.ModulePath);
+        var drawing = module.SetupVoid("render", _ => true);
+        var chart = Render<ApexChart>(p => p.Add(c => c.Options, Options).Add(c => c.Series, Series(1, 2, 3)));
+
+        await chart.Instance.DisposeAsync();
+        drawing.SetException(new Microsoft.JSInterop.JSException("Element not found"));
+
+        var unhandled = await Task.WhenAny(Renderer.UnhandledException, Task.Delay(500));
+
+        Assert.Single(module.Invocations, i => i.Identifier == "render");
+        Assert.NotSame(Renderer.UnhandledException, unhandled);
+    }
+
     [Fact]
     public void NewSeries_IsSentAsAnUpdate_NotARedraw()
     {

@@ -16,4 +16,11 @@ public sealed class SecurityOptions
     /// a proxy (nginx in docker-compose) that sets them, never when clients reach the app directly.
     /// </summary>
     public bool TrustForwardedHeaders { get; set; }
+
+    /// <summary>
+    /// Origins besides the dashboard's own (scheme://host[:port]) from which a signed-in browser may
+    /// send writes and open the hub, for deployments where the address the browser sees differs from
+    /// the one the app sees (a proxy that does not forward the host). Empty: the own origin only.
+    /// </summary>
+    public string[] AllowedOrigins { get; set; } = [];
 }

@@ -17,6 +17,7 @@ public partial class ApexChart : ComponentBase, IAsyncDisposable
     private DotNetObjectReference<ApexChart>? _self;
     private IReadOnlyList<ChartSeries>? _drawnSeries;
     private bool? _drawnDark;
+    private bool _disposed;
 
     [Inject] public required IJSRuntime JS { get; set; }
 
@@ -28,6 +29,22 @@ public partial class ApexChart : ComponentBase, IAsyncDisposable
     [CascadingParameter(Name = "DarkMode")] public bool DarkMode { get; set; }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        try
+        {
+            await DrawAsync(firstRender);
+        }
+        catch (JSException) when (_disposed)
+        {
+            // The page navigated away while the chart was drawing; the circuit goes on.
+        }
+        catch (JSDisconnectedException)
+        {
+            // The browser is gone.
+        }
+    }
+
+    private async Task DrawAsync(bool firstRender)
     {
         if (firstRender)
         {
@@ -62,6 +79,7 @@ public partial class ApexChart : ComponentBase, IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        _disposed = true;
         try
         {
             if (_module is not null)

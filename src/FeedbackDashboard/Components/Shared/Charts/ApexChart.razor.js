@@ -107,9 +107,20 @@ function shapeOf(series) {
 export async function render(element, options, series, dark, dotNetRef) {
     await ensureLibrary();
     dispose(element);
+    if (!element || !element.isConnected) {
+        return; // the page moved on while the library loaded
+    }
     const chart = new ApexCharts(element, build(options, series, dark, dotNetRef));
     charts.set(element, { chart, kind: kindName(options.kind), options, dark, dotNetRef, shape: shapeOf(series) });
-    await chart.render();
+    try {
+        await chart.render();
+    } catch (error) {
+        if (element.isConnected) {
+            throw error;
+        }
+        // Navigated away mid-render ("Element not found"): nothing is left to draw on.
+        charts.delete(element);
+    }
 }
 
 export async function updateSeries(element, series) {
