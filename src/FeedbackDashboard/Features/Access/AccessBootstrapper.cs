@@ -36,6 +36,10 @@ internal sealed class AccessBootstrapper(
         {
             await EnsureUserAsync(users, settings.AdminEmail.Trim(), settings.AdminPassword, AppRoles.Admin, "Bootstrap:AdminPassword");
         }
+        if (!string.IsNullOrWhiteSpace(settings.AdminEmail))
+        {
+            await RestoreAdminAsync(users, settings.AdminEmail.Trim());
+        }
 
         if (environment.IsDevelopment() && !await users.Users.AnyAsync(cancellationToken))
         {
@@ -70,6 +74,25 @@ internal sealed class AccessBootstrapper(
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
+    /// With no active admin left (all disabled or demoted, however that happened), the configured
+    /// Bootstrap:AdminEmail gets admin rights back and is enabled: there is always a way in.
+    /// </summary>
+    private async Task RestoreAdminAsync(UserManager<ApplicationUser> users, string email)
+    {
+        if ((await users.GetUsersInRoleAsync(AppRoles.Admin)).Any(a => !a.IsDisabled) || await users.FindByEmailAsync(email) is not { } user)
+        {
+            return;
+        }
+        user.IsDisabled = false;
+        user.LockoutEnd = null;
+        Check(await users.UpdateAsync(user), $"enable {email}");
+        Check(await users.RemoveFromRolesAsync(user, await users.GetRolesAsync(user)), $"reset the roles of {email}");
+        Check(await users.AddToRoleAsync(user, AppRoles.Admin), $"make {email} an admin");
+        await users.UpdateSecurityStampAsync(user);
+        logger.LogWarning("No active admin was left: {Email} (Bootstrap:AdminEmail) is an admin again", email);
+    }
 
     private static async Task EnsureUserAsync(UserManager<ApplicationUser> users, string email, string password, string role, string what)
     {

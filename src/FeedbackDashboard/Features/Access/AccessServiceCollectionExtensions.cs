@@ -54,6 +54,7 @@ public static class AccessServiceCollectionExtensions
             options.Cookie.HttpOnly = true;
             options.Events.OnRedirectToLogin = context => MachineAwareRedirect(context, StatusCodes.Status401Unauthorized);
             options.Events.OnRedirectToAccessDenied = context => MachineAwareRedirect(context, StatusCodes.Status403Forbidden);
+            options.Events.OnValidatePrincipal = SessionRevalidation.ValidateAsync;
         });
 
         services.AddIdentityCore<ApplicationUser>(options =>
@@ -72,7 +73,7 @@ public static class AccessServiceCollectionExtensions
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<FeedbackDbContext>()
-            .AddSignInManager()
+            .AddSignInManager<AppSignInManager>()
             .AddDefaultTokenProviders();
 
         services.AddAuthorizationBuilder()

@@ -25,8 +25,8 @@ public sealed class UserAdministration(
         return all.Select(u => new UserSummary(
                 u.Id, u.Email ?? u.UserName ?? u.Id,
                 roleOf.Where(r => r.UserId == u.Id).Select(r => r.Name!).FirstOrDefault(),
-                IsDisabled: u.LockoutEnd == DateTimeOffset.MaxValue,
-                IsLockedOut: u.LockoutEnd > now && u.LockoutEnd != DateTimeOffset.MaxValue))
+                IsDisabled: u.IsDisabled,
+                IsLockedOut: !u.IsDisabled && u.LockoutEnd > now))
             .ToList();
     }
 
@@ -63,11 +63,11 @@ public sealed class UserAdministration(
         var current = await users.GetRolesAsync(user);
         if (current.Contains(AppRoles.Admin) && role != AppRoles.Admin && await IsLastAdminAsync(user))
         {
-            return AdminResult.Fail("This is the last admin; make someone else an admin first.");
+            return AdminResult.Fail("This is the last active admin; make someone else an admin first.");
         }
         await users.RemoveFromRolesAsync(user, current);
         await users.AddToRoleAsync(user, role);
-        await users.UpdateSecurityStampAsync(user); // open sessions pick up the new role
+        // Open sessions keep going with the new role: every request reads the roles again (SessionRevalidation).
         await AuditAsync(actor, "user.role_changed", user.Email!, new { roles = current }, new { roles = new[] { role } });
         return AdminResult.Ok;
     }
@@ -86,19 +86,29 @@ public sealed class UserAdministration(
         }
         if (disabled && await users.IsInRoleAsync(user, AppRoles.Admin) && await IsLastAdminAsync(user))
         {
-            return AdminResult.Fail("This is the last admin; make someone else an admin first.");
+            return AdminResult.Fail("This is the last active admin; make someone else an admin first.");
         }
-        await users.SetLockoutEnabledAsync(user, true);
-        await users.SetLockoutEndDateAsync(user, disabled ? DateTimeOffset.MaxValue : null);
+        user.IsDisabled = disabled;
+        if (!disabled)
+        {
+            user.LockoutEnd = null; // also frees a user disabled the old way (a lockout that never ends)
+            user.AccessFailedCount = 0;
+        }
+        var updated = await users.UpdateAsync(user);
+        if (!updated.Succeeded)
+        {
+            return AdminResult.Fail(updated.Errors.Select(e => e.Description));
+        }
         await users.UpdateSecurityStampAsync(user); // signs the user out everywhere
         await AuditAsync(actor, disabled ? "user.disabled" : "user.enabled", user.Email!, new { disabled = !disabled }, new { disabled });
         return AdminResult.Ok;
     }
 
+    /// <summary>Whether the user is the only admin who is not disabled: demoting or disabling them would leave no admin.</summary>
     private async Task<bool> IsLastAdminAsync(ApplicationUser user)
     {
         var admins = await users.GetUsersInRoleAsync(AppRoles.Admin);
-        return admins.Count(a => a.LockoutEnd != DateTimeOffset.MaxValue) <= 1 && admins.Any(a => a.Id == user.Id);
+        return !user.IsDisabled && admins.Count(a => !a.IsDisabled) <= 1;
     }
 
     private async Task AuditAsync(string actor, string action, string subject, object? before, object? after)
