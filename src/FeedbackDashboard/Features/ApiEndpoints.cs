@@ -33,6 +33,7 @@ public static class ApiEndpoints
         api.MapKnowledgeEndpoints();
         api.MapWebhookEndpoints();
         api.MapAuditEndpoints();
+        api.MapPeopleEndpoints();
         return api;
     }
 

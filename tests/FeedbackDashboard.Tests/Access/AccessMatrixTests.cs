@@ -106,6 +106,8 @@ public class AccessMatrixTests(AccessMatrixFixture fixture) : IClassFixture<Acce
         { "PUT", "/api/v1/instructions/matrix/draft", "401 403 ok ok 403 403 403 401" },
         { "GET", "/api/v1/webhooks", "401 403 403 ok 403 403 403 401" },
         { "GET", "/api/v1/audit", "401 403 403 ok 403 403 403 401" },
+        { "GET", "/api/v1/users", "401 403 403 ok 403 403 403 401" },
+        { "GET", "/api/v1/api-keys", "401 403 403 ok 403 403 403 401" },
         { "GET", "/api/v1/audit/export?format=csv", "401 403 403 ok 403 403 403 401" },
         { "POST", "/hubs/review/negotiate?negotiateVersion=1", "401 ok ok ok 401 401 401 401" },
     };
