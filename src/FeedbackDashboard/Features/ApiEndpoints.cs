@@ -22,6 +22,15 @@ public static class ApiEndpoints
         // send these requests with a person's cookie, so they need no antiforgery token.
         var api = endpoints.MapGroup(ApiPrefix).WithTags("Feedback API").DisableAntiforgery();
         api.MapGroup("").RequireAuthorization(AccessPolicies.ApiIngest).RequireRateLimiting(IngestRateLimiting.PolicyName)
+            .AddEndpointFilter(async (context, next) =>
+            {
+                var result = await next(context);
+                if (result is IStatusCodeHttpResult { StatusCode: >= 200 and < 300 })
+                {
+                    context.HttpContext.RequestServices.GetRequiredService<WriteHealth>().Succeeded(); // readiness: writes work again
+                }
+                return result;
+            })
             .MapIngestionEndpoints();
         var read = api.MapGroup("").RequireAuthorization(AccessPolicies.ApiRead);
         read.MapReviewEndpoints();

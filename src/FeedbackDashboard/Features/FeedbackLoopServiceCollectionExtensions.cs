@@ -70,7 +70,8 @@ public static class FeedbackLoopServiceCollectionExtensions
             };
         });
         services.AddScoped<HumanFeedbackSystem>();
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        services.AddSingleton<WriteHealth>();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]).AddCheck<WriteHealth>("writes", tags: ["ready"]);
         return builder;
     }
 }

@@ -75,6 +75,9 @@ public class DiskFullTests(DiskFullTests.QuotaAppFactory app) : IClassFixture<Di
         Assert.NotNull(firstRefusal.Headers.RetryAfter);
         Assert.Equal("application/problem+json", firstRefusal.Content.Headers.ContentType?.MediaType);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
+        var ready = await client.GetAsync("/health/ready");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode); // not ready while writes fail, though reads work
+        Assert.Contains("Writes fail", await ready.Content.ReadAsStringAsync());
         Assert.Subset(await StoredKeysAsync(), acknowledged.ToHashSet());
         Assert.Empty((await StoredKeysAsync()).Intersect(refused));
 
@@ -84,6 +87,7 @@ public class DiskFullTests(DiskFullTests.QuotaAppFactory app) : IClassFixture<Di
             Assert.Equal(HttpStatusCode.Accepted, (await Post(client, key)).StatusCode);
         }
         await app.WaitForPipelineAsync();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready")).StatusCode);
         var expected = acknowledged.Concat(refused).Append($"{run}-warmup").Order().ToList();
         Assert.Equal(expected, (await StoredKeysAsync()).Order().ToList());
     }

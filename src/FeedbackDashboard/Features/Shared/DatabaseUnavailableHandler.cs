@@ -8,7 +8,7 @@ namespace FeedbackDashboard.Features.Shared;
 /// When the database stays unavailable (locked for longer than the busy timeout, disk full, down),
 /// the API answers 503 with Retry-After instead of 500: nothing was stored, the client retries.
 /// </summary>
-public sealed class DatabaseUnavailableHandler(IProblemDetailsService problems, ILogger<DatabaseUnavailableHandler> logger) : IExceptionHandler
+public sealed class DatabaseUnavailableHandler(IProblemDetailsService problems, WriteHealth writes, ILogger<DatabaseUnavailableHandler> logger) : IExceptionHandler
 {
     public const int RetryAfterSeconds = 5;
 
@@ -18,6 +18,7 @@ public sealed class DatabaseUnavailableHandler(IProblemDetailsService problems, 
         {
             return false;
         }
+        writes.Failed();
         logger.LogWarning(exception, "The database is unavailable; answering 503 to {Method} {Path}", context.Request.Method, context.Request.Path);
         context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
