@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using FeedbackDashboard.Features.Access;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace FeedbackDashboard.Browser.Tests;
@@ -28,6 +29,42 @@ public class SignInTests(BrowserAppFixture app) : IClassFixture<BrowserAppFixtur
         await Assertions.Expect(nav.GetByText("Admin")).ToHaveCountAsync(0);
         await Assertions.Expect(page.GetByTestId("signed-in-as")).ToHaveTextAsync(pm.Email);
         Assert.Empty(errors);
+    }
+
+    /// <summary>An admin acts elsewhere while the reviewer's page stays open: the open page follows at once.</summary>
+    [Fact]
+    public async Task AnOpenReviewPage_ShowsTheNewRoleWhenDemoted_AndGoesToSignInWhenDisabled()
+    {
+        var account = new DemoAccounts.Account($"open-page-{Guid.NewGuid():N}@demo.local", "Open-Page-2026", AppRoles.Reviewer);
+        var admin = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
+            [new(System.Security.Claims.ClaimTypes.Name, "browser-admin@demo.local"), new(System.Security.Claims.ClaimTypes.Role, AppRoles.Admin)], "test"));
+        async Task<AdminResult> AdministerAsync(Func<UserAdministration, Task<AdminResult>> act)
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            return await act(scope.ServiceProvider.GetRequiredService<UserAdministration>());
+        }
+        Assert.True((await AdministerAsync(u => u.CreateAsync(admin, account.Email, account.Password, account.Role))).Succeeded);
+        string id;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            id = (await scope.ServiceProvider.GetRequiredService<UserAdministration>().ListAsync(admin)).Single(x => x.Email == account.Email).Id;
+        }
+
+        var page = await app.NewPageAsync();
+        await page.SignInAsync(account.Email, account.Password);
+        await page.GotoAsync("/review");
+        await page.WaitForCircuitAsync();
+        await Assertions.Expect(page.GetByText("Review queue").First).ToBeVisibleAsync();
+
+        Assert.True((await AdministerAsync(u => u.SetRoleAsync(admin, id, AppRoles.ProductManager))).Succeeded);
+        await Assertions.Expect(page.GetByText("Your role does not include this page")).ToBeVisibleAsync(new() { Timeout = 5000 });
+        await Assertions.Expect(page.Locator(".mud-navmenu").GetByText("Review queue")).ToHaveCountAsync(0);
+
+        await page.GotoAsync("/");
+        await page.WaitForCircuitAsync();
+        Assert.True((await AdministerAsync(u => u.SetDisabledAsync(admin, id, true))).Succeeded);
+        await page.WaitForURLAsync("**/Account/Login**", new() { Timeout = 5000 });
+        await page.ScreenshotStepAsync(nameof(AnOpenReviewPage_ShowsTheNewRoleWhenDemoted_AndGoesToSignInWhenDisabled), 1, "signed-out");
     }
 
     [Fact]

@@ -19,7 +19,7 @@ public static class AccessServiceCollectionExtensions
     {
         var services = builder.Services;
         services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.SectionName);
-        services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.SectionName);
+        services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<RateLimitingOptions>().BindConfiguration(RateLimitingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
         // One key ring in the database for every instance: a sign-in cookie or antiforgery token made
@@ -28,7 +28,9 @@ public static class AccessServiceCollectionExtensions
 
         services.AddCascadingAuthenticationState();
         services.AddScoped<IdentityRedirectManager>();
-        services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
+        services.AddScoped<AuthenticationStateProvider, SessionAuthenticationStateProvider>();
+        services.AddSingleton<SessionWatch>();
+        services.AddHostedService(sp => sp.GetRequiredService<SessionWatch>());
 
         services.AddAuthentication(options =>
             {

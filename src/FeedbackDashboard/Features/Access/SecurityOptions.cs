@@ -23,4 +23,13 @@ public sealed class SecurityOptions
     /// the one the app sees (a proxy that does not forward the host). Empty: the own origin only.
     /// </summary>
     public string[] AllowedOrigins { get; set; } = [];
+
+    /// <summary>
+    /// How long an instance may trust what it last read about a signed-in user (roles, disabled,
+    /// security stamp) before reading again, and how often open hub connections and circuits are
+    /// checked against the database. A change made on this instance takes effect at once regardless;
+    /// this bounds how long one made on another instance takes. 0: read on every request.
+    /// </summary>
+    [System.ComponentModel.DataAnnotations.Range(0, 60)]
+    public int SessionCheckSeconds { get; set; } = 5;
 }

@@ -11,6 +11,7 @@ public sealed class UserAdministration(
     UserManager<ApplicationUser> users,
     IDbContextFactory<FeedbackDbContext> contextFactory,
     AuditLog audit,
+    SessionWatch sessions,
     TimeProvider time)
 {
     public async Task<IReadOnlyList<UserSummary>> ListAsync(ClaimsPrincipal caller, CancellationToken cancellationToken = default)
@@ -67,7 +68,7 @@ public sealed class UserAdministration(
         }
         await users.RemoveFromRolesAsync(user, current);
         await users.AddToRoleAsync(user, role);
-        // Open sessions keep going with the new role: every request reads the roles again (SessionRevalidation).
+        await sessions.ChangedAsync(user.Id); // open sessions go on with the new role; hub connections reconnect with it
         await AuditAsync(actor, "user.role_changed", user.Email!, new { roles = current }, new { roles = new[] { role } });
         return AdminResult.Ok;
     }
@@ -100,6 +101,7 @@ public sealed class UserAdministration(
             return AdminResult.Fail(updated.Errors.Select(e => e.Description));
         }
         await users.UpdateSecurityStampAsync(user); // signs the user out everywhere
+        await sessions.ChangedAsync(user.Id);
         await AuditAsync(actor, disabled ? "user.disabled" : "user.enabled", user.Email!, new { disabled = !disabled }, new { disabled });
         return AdminResult.Ok;
     }
