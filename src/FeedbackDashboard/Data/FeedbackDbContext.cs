@@ -33,6 +33,7 @@ public abstract class FeedbackDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<DailyAggregate> DailyAggregates => Set<DailyAggregate>();
     public DbSet<PatternDailyAggregate> PatternDailyAggregates => Set<PatternDailyAggregate>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<SignInFailure> SignInFailures => Set<SignInFailure>();
     public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
     public DbSet<TriggerSettings> TriggerSettings => Set<TriggerSettings>();
     public DbSet<IssueCluster> IssueClusters => Set<IssueCluster>();

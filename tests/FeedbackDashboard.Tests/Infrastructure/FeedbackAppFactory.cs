@@ -38,6 +38,8 @@ public abstract class FeedbackAppFactoryBase : WebApplicationFactory<Program>
         builder.UseSetting("Clustering:IntervalMinutes", "0");
         // The tests' webhook receivers listen on loopback; WebhookHardeningTests turns this off again.
         builder.UseSetting("Webhooks:AllowPrivateTargets", "true");
+        // Every test client comes from one (unknown) address; SignInLimitsTests sets the real limit again.
+        builder.UseSetting("SignIn:MaxFailuresPerAddress", "1000");
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);

@@ -11,8 +11,6 @@ namespace FeedbackDashboard.Features.Access;
 public static class AccessServiceCollectionExtensions
 {
     public const string ByPathScheme = "ByPath";
-    public const int MaxFailedSignIns = 5;
-    public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
 
     /// <summary>People (Identity, cookies, roles), machines (API keys), the policies and the limits.</summary>
     public static IHostApplicationBuilder AddFeedbackAccess(this IHostApplicationBuilder builder)
@@ -20,6 +18,7 @@ public static class AccessServiceCollectionExtensions
         var services = builder.Services;
         services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.SectionName);
         services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SignInLimitsOptions>().BindConfiguration(SignInLimitsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<RateLimitingOptions>().BindConfiguration(RateLimitingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
         // One key ring in the database for every instance: a sign-in cookie or antiforgery token made
@@ -70,8 +69,6 @@ public static class AccessServiceCollectionExtensions
                 options.Password.RequireUppercase = true;
                 options.Password.RequireNonAlphanumeric = false;
                 options.Lockout.AllowedForNewUsers = true;
-                options.Lockout.MaxFailedAccessAttempts = MaxFailedSignIns;
-                options.Lockout.DefaultLockoutTimeSpan = LockoutDuration;
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<FeedbackDbContext>()
@@ -101,6 +98,12 @@ public static class AccessServiceCollectionExtensions
             .AddPolicy(AccessPolicies.ApiAdminister, p => p
                 .RequireRole(AppRoles.Admin));
 
+        services.AddOptions<IdentityOptions>().Configure<Microsoft.Extensions.Options.IOptions<SignInLimitsOptions>>((identity, limits) =>
+        {
+            identity.Lockout.MaxFailedAccessAttempts = limits.Value.MaxFailuresPerAccount;
+            identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(limits.Value.LockoutMinutes);
+        });
+        services.AddSingleton<SignInThrottle>();
         services.AddSingleton<ApiKeyService>();
         services.AddScoped<UserAdministration>();
         services.AddHostedService<AccessBootstrapper>();

@@ -1016,6 +1016,31 @@ namespace FeedbackDashboard.Data.Migrations.SqlServer
                     b.ToTable("ApiKeys");
                 });
 
+            modelBuilder.Entity("FeedbackDashboard.Features.Access.SignInFailure", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("Address", "At");
+
+                    b.ToTable("SignInFailures");
+                });
+
             modelBuilder.Entity("FeedbackDashboard.Features.Admin.TriggerSettings", b =>
                 {
                     b.Property<int>("Id")

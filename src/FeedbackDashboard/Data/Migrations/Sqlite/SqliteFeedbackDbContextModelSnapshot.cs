@@ -983,6 +983,29 @@ namespace FeedbackDashboard.Data.Migrations.Sqlite
                     b.ToTable("ApiKeys");
                 });
 
+            modelBuilder.Entity("FeedbackDashboard.Features.Access.SignInFailure", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("Address", "At");
+
+                    b.ToTable("SignInFailures");
+                });
+
             modelBuilder.Entity("FeedbackDashboard.Features.Admin.TriggerSettings", b =>
                 {
                     b.Property<int>("Id")
