@@ -10,8 +10,6 @@ using FeedbackDashboard.Features.Ingestion;
 using FeedbackDashboard.Features.Operations;
 using FeedbackDashboard.Features.Realtime;
 using FeedbackDashboard.Features.Shared;
-using Microsoft.AspNetCore.HttpOverrides;
-using Microsoft.Extensions.Options;
 
 if (HealthProbe.IsRequested(args))
 {
@@ -20,6 +18,7 @@ if (HealthProbe.IsRequested(args))
 
 var builder = WebApplication.CreateBuilder(DemoSwitches.Remove(args));
 
+builder.AddHttpsPolicy(); // first: a start that cannot work stops before anything else runs
 builder.AddFeedbackData();
 builder.AddFeedbackAccess();
 builder.AddFeedbackLoop();
@@ -40,20 +39,9 @@ builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSe
 
 var app = builder.Build();
 
-if (app.Services.GetRequiredService<IOptions<SecurityOptions>>().Value.TrustForwardedHeaders)
-{
-    var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto };
-    forwarded.KnownIPNetworks.Clear(); // the proxy's address is not known in advance in a container network
-    forwarded.KnownProxies.Clear();
-    app.UseForwardedHeaders(forwarded);
-}
+app.UseHttpsPolicy();
 app.UseSecurityHeaders();
 app.UseFeedbackErrorHandling();
-if (!app.Environment.IsDevelopment() && app.Services.GetRequiredService<IOptions<SecurityOptions>>().Value.RequireHttps)
-{
-    app.UseHsts();
-    app.UseHttpsRedirection();
-}
 app.UseMiddleware<FeedbackDashboard.Features.Access.SameOriginWrites>();
 app.UseAuthentication();
 app.UseAuthorization();

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using FeedbackDashboard.Tests.Infrastructure;
 
 namespace FeedbackDashboard.Tests.Access;
 
@@ -96,5 +97,72 @@ public class ProductionStartTests
 
         Assert.Equal(2, exitCode);
         Assert.Contains("root@example.com", output);
+    }
+
+    private static readonly (string, string)[] Admin =
+        [("Bootstrap__AdminEmail", "root@example.com"), ("Bootstrap__AdminPassword", "Strong-Root-2026")];
+
+    [Fact]
+    public async Task Production_RequiringHttpsWithNeitherAnHttpsEndpointNorAKnownProxy_ExitsSayingWhatToSet()
+    {
+        var (exitCode, output) = await StartAsync([.. Admin, ("Security__RequireHttps", "true")]);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("Security:RequireHttps", output);
+        Assert.Contains("Security:KnownProxies", output);
+    }
+
+    /// <summary>
+    /// The app on plain HTTP behind a proxy that ends TLS (127.0.0.1, this test): what the proxy says
+    /// about the scheme decides the redirect, HSTS and Secure cookies, as a browser would see them.
+    /// </summary>
+    [Fact]
+    public async Task Production_BehindAKnownProxy_RedirectsHttp_SendsHsts_AndMarksEveryCookieSecure()
+    {
+        HttpResponseMessage? plain = null, page = null, signedIn = null;
+        await StartAsync(async address =>
+        {
+            using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = address };
+            plain = await client.SendAsync(Proxied(HttpMethod.Get, "/Account/Login", "http"));
+            page = await client.SendAsync(Proxied(HttpMethod.Get, "/Account/Login", "https"));
+            var fields = SignInExtensions.FormFields(await page.Content.ReadAsStringAsync(), "login");
+            fields["Input.Email"] = "root@example.com";
+            fields["Input.Password"] = "Strong-Root-2026";
+            var post = Proxied(HttpMethod.Post, "/Account/Login", "https");
+            post.Content = new FormUrlEncodedContent(fields);
+            post.Headers.Add("Cookie", string.Join("; ", page.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0])));
+            signedIn = await client.SendAsync(post);
+        }, [.. Admin, ("Security__RequireHttps", "true"), ("Security__KnownProxies__0", "127.0.0.1")]);
+
+        Assert.Equal(HttpStatusCode.TemporaryRedirect, plain!.StatusCode);
+        Assert.Equal("https://dashboard.example/Account/Login", plain.Headers.Location?.ToString());
+        Assert.Equal(HttpStatusCode.OK, page!.StatusCode);
+        Assert.True(page.Headers.Contains("Strict-Transport-Security"));
+        Assert.Equal(HttpStatusCode.Redirect, signedIn!.StatusCode);
+        var cookies = page.Headers.GetValues("Set-Cookie").Concat(signedIn.Headers.GetValues("Set-Cookie")).ToList();
+        Assert.Contains(cookies, c => c.StartsWith(".AspNetCore.Identity.Application=", StringComparison.Ordinal));
+        Assert.All(cookies, c => Assert.Contains("; secure", c, StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task Production_ForwardedHeadersFromAnAddressThatIsNoKnownProxy_AreIgnored()
+    {
+        HttpResponseMessage? claimedHttps = null;
+        await StartAsync(async address =>
+        {
+            using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = address };
+            claimedHttps = await client.SendAsync(Proxied(HttpMethod.Get, "/Account/Login", "https"));
+        }, [.. Admin, ("Security__RequireHttps", "true"), ("Security__KnownProxies__0", "10.9.8.0/24")]);
+
+        Assert.Equal(HttpStatusCode.TemporaryRedirect, claimedHttps!.StatusCode); // still plain HTTP to the app
+    }
+
+    private static HttpRequestMessage Proxied(HttpMethod method, string path, string scheme)
+    {
+        var request = new HttpRequestMessage(method, path);
+        request.Headers.Host = "dashboard.example";
+        request.Headers.Add("X-Forwarded-Proto", scheme);
+        request.Headers.Add("X-Forwarded-For", "198.51.100.20");
+        return request;
     }
 }

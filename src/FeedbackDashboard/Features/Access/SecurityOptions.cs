@@ -6,16 +6,21 @@ public sealed class SecurityOptions
     public const string SectionName = "Security";
 
     /// <summary>
-    /// Redirect to HTTPS and send HSTS outside Development. Turn off behind a proxy that
-    /// terminates TLS itself.
+    /// Outside Development: redirect to HTTPS, send HSTS and mark cookies Secure. Needs an HTTPS
+    /// endpoint of the app's own or <see cref="KnownProxies"/> that say the scheme (X-Forwarded-Proto);
+    /// with neither the app refuses to start.
     /// </summary>
     public bool RequireHttps { get; set; } = true;
 
     /// <summary>
-    /// Take the client's address and scheme from X-Forwarded-For and X-Forwarded-Proto: only behind
-    /// a proxy (nginx in docker-compose) that sets them, never when clients reach the app directly.
+    /// The proxies (addresses, or networks as CIDR: 10.0.0.0/8) whose X-Forwarded-For and
+    /// X-Forwarded-Proto are believed: the client's address and scheme come from them. Headers from
+    /// anyone else are ignored. Empty: no proxy is trusted.
     /// </summary>
-    public bool TrustForwardedHeaders { get; set; }
+    public string[] KnownProxies { get; set; } = [];
+
+    /// <summary>The port browsers reach HTTPS on behind the proxies, for the redirect.</summary>
+    public int ProxyHttpsPort { get; set; } = 443;
 
     /// <summary>
     /// Origins besides the dashboard's own (scheme://host[:port]) from which a signed-in browser may
