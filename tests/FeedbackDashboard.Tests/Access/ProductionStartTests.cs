@@ -157,6 +157,25 @@ public class ProductionStartTests
         Assert.Equal(HttpStatusCode.TemporaryRedirect, claimedHttps!.StatusCode); // still plain HTTP to the app
     }
 
+    [Fact]
+    public async Task Production_WithAKeyRingCertificateItCannotOpen_ExitsSayingWhichSetting()
+    {
+        var directory = Directory.CreateTempSubdirectory("feedback-cert-");
+        try
+        {
+            var certificate = KeyRingTests.NewCertificate(directory, "keyring", "the-real-password");
+            var (exitCode, output) = await StartAsync([.. Admin,
+                ("DataProtection__CertificatePath", certificate), ("DataProtection__CertificatePassword", "not-the-password")]);
+
+            Assert.Equal(2, exitCode);
+            Assert.Contains("DataProtection:CertificatePath", output);
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
     private static HttpRequestMessage Proxied(HttpMethod method, string path, string scheme)
     {
         var request = new HttpRequestMessage(method, path);

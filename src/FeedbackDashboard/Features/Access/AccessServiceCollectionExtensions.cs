@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.DataProtection;
 using FeedbackDashboard.Data;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
@@ -21,9 +20,7 @@ public static class AccessServiceCollectionExtensions
         services.AddOptions<SignInLimitsOptions>().BindConfiguration(SignInLimitsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<RateLimitingOptions>().BindConfiguration(RateLimitingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
-        // One key ring in the database for every instance: a sign-in cookie or antiforgery token made
-        // by one instance is read by another (failover behind the load balancer keeps people signed in).
-        services.AddDataProtection().SetApplicationName("FeedbackDashboard").PersistKeysToDbContext<FeedbackDbContext>();
+        builder.AddKeyRing();
 
         services.AddCascadingAuthenticationState();
         services.AddScoped<IdentityRedirectManager>();

@@ -6,7 +6,7 @@ namespace FeedbackDashboard.Features.Access;
 /// Where HTTPS ends and what follows from it: forwarded headers from the known proxies only, then
 /// (Security:RequireHttps, outside Development) the redirect, HSTS and Secure cookies. An app told to
 /// require HTTPS that can see neither an HTTPS endpoint of its own nor a proxy that says the scheme
-/// would silently do none of it, so it refuses to start instead (<see cref="HttpsPolicyCheck"/>).
+/// would silently do none of it, so it refuses to start instead.
 /// </summary>
 public static class HttpsPolicy
 {
@@ -14,7 +14,10 @@ public static class HttpsPolicy
     {
         var plan = HttpsPlan.From(builder.Configuration, builder.Environment);
         builder.Services.AddSingleton(plan);
-        builder.Services.AddHostedService<HttpsPolicyCheck>();
+        if (plan.Problem is { } problem)
+        {
+            ConfigurationProblem.Register(builder.Services, problem);
+        }
         builder.Services.Configure<ForwardedHeadersOptions>(options =>
         {
             options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
