@@ -97,11 +97,10 @@ public class ScaleOutTests(ScaleOutFixture app) : IAsyncLifetime
         {
             Assert.Equal(HttpStatusCode.Accepted, (await PostNegativeAsync(api, pattern)).StatusCode);
         }
-        var clock = Stopwatch.StartNew();
         Assert.Equal(HttpStatusCode.Accepted, (await PostNegativeAsync(api, pattern)).StatusCode);
+        // That it arrives is the test's; how fast is bench/run.sh push's.
         var task = await created.Task.WaitAsync(TimeSpan.FromSeconds(10));
 
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"pushed {clock.ElapsedMilliseconds} ms after the acknowledgement");
         Assert.Equal(5, task.GetProperty("relatedCount").GetInt32());
     }
 

@@ -11,44 +11,41 @@ public class ReviewHubTests(KestrelApp app) : IClassFixture<KestrelApp>
 {
     private static readonly DemoAccounts.Account Reviewer = DemoAccounts.All.Single(a => a.Role == AppRoles.Reviewer);
     private static readonly DemoAccounts.Account Pm = DemoAccounts.All.Single(a => a.Role == AppRoles.ProductManager);
-    private static readonly TimeSpan Within = TimeSpan.FromSeconds(1);
 
     /// <summary>
     /// Posts four negatives and a fifth: the fifth raises the task (5 of 5 negative, the minimum
     /// reached) once the pipeline has run. Returns the ids of the five items.
     /// </summary>
-    private async Task<(string Query, Stopwatch SinceTriggeringPost, List<string> FeedbackIds)> RaiseTaskAsync()
+    private async Task<(string Query, List<string> FeedbackIds)> RaiseTaskAsync()
     {
         var api = app.CreateApiClient();
         var query = ApiClientExtensions.Unique("Hub pattern");
         var ids = new List<string>();
         for (var i = 0; i < 5; i++)
         {
-            var clock = Stopwatch.StartNew();
             var response = await api.PostFeedbackAsync(query, "negative", pattern: query);
             Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
             ids.Add((string)(await response.ReadJsonAsync())["id"]!);
             if (i == 4)
             {
-                return (query, clock, ids);
+                return (query, ids);
             }
         }
         throw new UnreachableException();
     }
 
     [Fact]
-    public async Task Reviewer_GetsReviewTaskCreatedWithinASecondOfTheTriggeringPost()
+    public async Task Reviewer_GetsReviewTaskCreated_WhenTheTriggeringPostIsProcessed()
     {
         var reviewer = await app.SignInAsync(Reviewer);
         await using var hub = app.Hub(reviewer.Cookies);
-        var created = new TaskCompletionSource<(JsonElement Task, TimeSpan At)>(TaskCreationOptions.RunContinuationsAsynchronously);
-        Stopwatch? clock = null;
+        var created = new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);
         string? query = null;
         hub.On<JsonElement>("ReviewTaskCreated", task =>
         {
             if (query is not null && task.GetProperty("representativeQuery").GetString() == query)
             {
-                created.TrySetResult((task, clock!.Elapsed));
+                created.TrySetResult(task);
             }
         });
         await hub.StartAsync();
@@ -59,11 +56,10 @@ public class ReviewHubTests(KestrelApp app) : IClassFixture<KestrelApp>
         {
             await api.PostFeedbackAsync(query, "negative", pattern: query);
         }
-        clock = Stopwatch.StartNew();
         await api.PostFeedbackAsync(query, "negative", pattern: query);
 
-        var (pushed, at) = await created.Task.WaitAsync(TimeSpan.FromSeconds(5));
-        Assert.True(at < Within, $"pushed after {at.TotalMilliseconds} ms");
+        // That it arrives is the test's; how fast is bench/run.sh push's.
+        var pushed = await created.Task.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Equal("open", pushed.GetProperty("status").GetString());
         Assert.Equal("medium", pushed.GetProperty("priority").GetString());
         Assert.Equal(5, pushed.GetProperty("relatedCount").GetInt32());
@@ -84,7 +80,7 @@ public class ReviewHubTests(KestrelApp app) : IClassFixture<KestrelApp>
         await hub.StartAsync();
         await hub.InvokeAsync("JoinLiveFeed");
 
-        var (_, _, ids) = await RaiseTaskAsync();
+        var (_, ids) = await RaiseTaskAsync();
 
         // Pushed on the acknowledgement, before the pipeline has assigned the pattern.
         await WaitUntilAsync(() => { lock (feedback) { return feedback.Count(f => ids.Contains(f.GetProperty("id").GetString()!)) == 5; } });
@@ -182,7 +178,7 @@ public class ReviewHubTests(KestrelApp app) : IClassFixture<KestrelApp>
             }
         });
         await hub.StartAsync();
-        var (query, _, _) = await RaiseTaskAsync();
+        var (query, _) = await RaiseTaskAsync();
         await app.Factory.WaitForPipelineAsync();
         var tasks = await app.CreateApiClient().GetItemsAsync("/api/v1/review-tasks?status=open&pageSize=500");
         Volatile.Write(ref taskId, (long)tasks.Single(t => (string)t!["patternKey"]! == query)!["id"]!);
