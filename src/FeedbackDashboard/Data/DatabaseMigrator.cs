@@ -21,6 +21,15 @@ internal sealed class DatabaseMigrator(
         }
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var applied = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).ToList();
+        if (applied.Count > 0 && !applied.Intersect(db.Database.GetMigrations()).Any())
+        {
+            // The migrations were squashed into one before the first release; a database made by an
+            // earlier build has none of today's and cannot be brought up to date in place.
+            throw new Features.Access.BootstrapException(
+                $"The database was made by a pre-release build (its last migration is {applied[^1]}). " +
+                "Delete it (for the default SQLite file: App_Data/feedback.db) and start again; the demo data is made anew.");
+        }
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         if (pending.Count > 0)
         {

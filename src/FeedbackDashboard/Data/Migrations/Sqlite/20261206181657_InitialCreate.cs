@@ -50,6 +50,7 @@ namespace FeedbackDashboard.Data.Migrations.Sqlite
                 columns: table => new
                 {
                     Id = table.Column<string>(type: "TEXT", nullable: false),
+                    IsDisabled = table.Column<bool>(type: "INTEGER", nullable: false),
                     UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
@@ -111,6 +112,45 @@ namespace FeedbackDashboard.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "DataProtectionKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FriendlyName = table.Column<string>(type: "TEXT", nullable: true),
+                    Xml = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "InstructionsVersions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 64000, nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    CurrentFor = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    DraftFor = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    BasedOn = table.Column<int>(type: "INTEGER", nullable: true),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    PublishedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    PublishedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Concurrency = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InstructionsVersions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Interactions",
                 columns: table => new
                 {
@@ -119,7 +159,8 @@ namespace FeedbackDashboard.Data.Migrations.Sqlite
                     Response = table.Column<string>(type: "TEXT", maxLength: 32000, nullable: true),
                     Source = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     RequestedPattern = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    PatternKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    PatternKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    QueryEmbedding = table.Column<byte[]>(type: "BLOB", nullable: true),
                     Metadata = table.Column<string>(type: "TEXT", maxLength: 64000, nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
@@ -138,6 +179,8 @@ namespace FeedbackDashboard.Data.Migrations.Sqlite
                     RepresentativeText = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
                     Frequency = table.Column<int>(type: "INTEGER", nullable: false),
                     TrendJson = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    Centre = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    AssignThreshold = table.Column<double>(type: "REAL", nullable: false),
                     SamplesJson = table.Column<string>(type: "TEXT", maxLength: 16000, nullable: false),
                     IsCurrent = table.Column<bool>(type: "INTEGER", nullable: false),
                     FirstSeenAt = table.Column<long>(type: "INTEGER", nullable: false),
@@ -149,11 +192,63 @@ namespace FeedbackDashboard.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "IssueRuns",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    StartedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    FinishedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ItemCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    ClusteredCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    AssignedCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    IssueCount = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IssueRuns", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "KnowledgeEntries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Content = table.Column<string>(type: "TEXT", maxLength: 32000, nullable: false),
+                    Tags = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    PatternKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_KnowledgeEntries", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Leases",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Holder = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Leases", x => x.Name);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PatternDailyAggregates",
                 columns: table => new
                 {
                     Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     PatternKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     Total = table.Column<int>(type: "INTEGER", nullable: false),
                     ThumbsUp = table.Column<int>(type: "INTEGER", nullable: false),
                     ThumbsDown = table.Column<int>(type: "INTEGER", nullable: false),
@@ -162,7 +257,7 @@ namespace FeedbackDashboard.Data.Migrations.Sqlite
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_PatternDailyAggregates", x => new { x.Day, x.PatternKey });
+                    table.PrimaryKey("PK_PatternDailyAggregates", x => new { x.Day, x.PatternKey, x.Source });
                 });
 
             migrationBuilder.CreateTable(
@@ -171,7 +266,9 @@ namespace FeedbackDashboard.Data.Migrations.Sqlite
                 {
                     Key = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     RepresentativeQuery = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    FromApplication = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Embedding = table.Column<byte[]>(type: "BLOB", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -195,6 +292,10 @@ namespace FeedbackDashboard.Data.Migrations.Sqlite
                     CorrectionCount = table.Column<int>(type: "INTEGER", nullable: false),
                     LastFeedbackId = table.Column<long>(type: "INTEGER", nullable: false),
                     Source = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Severity = table.Column<double>(type: "REAL", nullable: false),
+                    Recovering = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CurrentNegativeShare = table.Column<double>(type: "REAL", nullable: false),
+                    RecentReach = table.Column<int>(type: "INTEGER", nullable: false),
                     AssigneeId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
                     AssigneeName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     ResolutionNote = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
@@ -207,6 +308,20 @@ namespace FeedbackDashboard.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ReviewTasks", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SignInFailures",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SignInFailures", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -225,6 +340,23 @@ namespace FeedbackDashboard.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_TriggerSettings", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WebhookSubscriptions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Url = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Secret = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Enabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WebhookSubscriptions", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -366,8 +498,10 @@ namespace FeedbackDashboard.Data.Migrations.Sqlite
                     CorrectionKind = table.Column<int>(type: "INTEGER", nullable: true),
                     Comment = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    PatternKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Source = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                    PatternKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ProcessedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    CommentEmbedding = table.Column<byte[]>(type: "BLOB", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -378,6 +512,122 @@ namespace FeedbackDashboard.Data.Migrations.Sqlite
                         principalTable: "Interactions",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "IssueDailyAggregates",
+                columns: table => new
+                {
+                    IssueClusterId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Count = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IssueDailyAggregates", x => new { x.IssueClusterId, x.Day, x.Source });
+                    table.ForeignKey(
+                        name: "FK_IssueDailyAggregates_IssueClusters_IssueClusterId",
+                        column: x => x.IssueClusterId,
+                        principalTable: "IssueClusters",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "KnowledgeEntryVersions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    EntryId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Content = table.Column<string>(type: "TEXT", maxLength: 32000, nullable: false),
+                    Tags = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    CorrectionId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Author = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_KnowledgeEntryVersions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_KnowledgeEntryVersions_KnowledgeEntries_EntryId",
+                        column: x => x.EntryId,
+                        principalTable: "KnowledgeEntries",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WebhookDeliveries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SubscriptionId = table.Column<long>(type: "INTEGER", nullable: false),
+                    EventId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    EventType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Payload = table.Column<string>(type: "TEXT", maxLength: 128000, nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DeliveredAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastStatusCode = table.Column<int>(type: "INTEGER", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WebhookDeliveries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WebhookDeliveries_WebhookSubscriptions_SubscriptionId",
+                        column: x => x.SubscriptionId,
+                        principalTable: "WebhookSubscriptions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Corrections",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FeedbackId = table.Column<long>(type: "INTEGER", nullable: true),
+                    ReviewTaskId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    PatternKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Query = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    Answer = table.Column<string>(type: "TEXT", maxLength: 32000, nullable: true),
+                    OriginalText = table.Column<string>(type: "TEXT", maxLength: 16000, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 16000, nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    KnowledgeEntryId = table.Column<long>(type: "INTEGER", nullable: true),
+                    GroupId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Embedding = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    AuthorName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    DecidedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    AppliedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    AppliedKnowledgeVersionId = table.Column<long>(type: "INTEGER", nullable: true),
+                    AppliedInstructionsVersionId = table.Column<long>(type: "INTEGER", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Corrections", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Corrections_Feedback_FeedbackId",
+                        column: x => x.FeedbackId,
+                        principalTable: "Feedback",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
                 });
 
             migrationBuilder.CreateTable(
@@ -425,6 +675,29 @@ namespace FeedbackDashboard.Data.Migrations.Sqlite
                         name: "FK_ReviewTaskFeedback_ReviewTasks_ReviewTaskId",
                         column: x => x.ReviewTaskId,
                         principalTable: "ReviewTasks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WebhookAttempts",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    DeliveryId = table.Column<long>(type: "INTEGER", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    StatusCode = table.Column<int>(type: "INTEGER", nullable: true),
+                    Error = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    DurationMs = table.Column<double>(type: "REAL", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WebhookAttempts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WebhookAttempts_WebhookDeliveries_DeliveryId",
+                        column: x => x.DeliveryId,
+                        principalTable: "WebhookDeliveries",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -488,6 +761,27 @@ namespace FeedbackDashboard.Data.Migrations.Sqlite
                 column: "At");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Corrections_FeedbackId",
+                table: "Corrections",
+                column: "FeedbackId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Corrections_GroupId",
+                table: "Corrections",
+                column: "GroupId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Corrections_ReviewTaskId",
+                table: "Corrections",
+                column: "ReviewTaskId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Corrections_Status_Id",
+                table: "Corrections",
+                columns: new[] { "Status", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Feedback_ClientId",
                 table: "Feedback",
                 column: "ClientId",
@@ -509,9 +803,33 @@ namespace FeedbackDashboard.Data.Migrations.Sqlite
                 columns: new[] { "PatternKey", "Id" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Feedback_Pending",
+                table: "Feedback",
+                column: "ProcessedAt",
+                filter: "\"ProcessedAt\" IS NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Feedback_Type_CreatedAt",
                 table: "Feedback",
                 columns: new[] { "Type", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InstructionsVersions_CurrentFor",
+                table: "InstructionsVersions",
+                column: "CurrentFor",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InstructionsVersions_DraftFor",
+                table: "InstructionsVersions",
+                column: "DraftFor",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InstructionsVersions_Source_Version",
+                table: "InstructionsVersions",
+                columns: new[] { "Source", "Version" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Interactions_CreatedAt",
@@ -534,14 +852,45 @@ namespace FeedbackDashboard.Data.Migrations.Sqlite
                 columns: new[] { "IsCurrent", "Frequency" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_IssueDailyAggregates_Day_Source_IssueClusterId_Count",
+                table: "IssueDailyAggregates",
+                columns: new[] { "Day", "Source", "IssueClusterId", "Count" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_KnowledgeEntries_PatternKey",
+                table: "KnowledgeEntries",
+                column: "PatternKey");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_KnowledgeEntries_Source_UpdatedAt",
+                table: "KnowledgeEntries",
+                columns: new[] { "Source", "UpdatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_KnowledgeEntries_UpdatedAt",
+                table: "KnowledgeEntries",
+                column: "UpdatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_KnowledgeEntryVersions_EntryId_Version",
+                table: "KnowledgeEntryVersions",
+                columns: new[] { "EntryId", "Version" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PatternDailyAggregates_Covering",
                 table: "PatternDailyAggregates",
-                columns: new[] { "Day", "PatternKey", "ThumbsDown", "Total" });
+                columns: new[] { "Day", "PatternKey", "Source", "ThumbsDown", "Total" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_PatternDailyAggregates_PatternKey_Day",
                 table: "PatternDailyAggregates",
                 columns: new[] { "PatternKey", "Day" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_QueryPatterns_CreatedAt",
+                table: "QueryPatterns",
+                column: "CreatedAt");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ReviewTaskFeedback_FeedbackId",
@@ -560,9 +909,39 @@ namespace FeedbackDashboard.Data.Migrations.Sqlite
                 column: "PatternKey");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ReviewTasks_Severity_Id",
+                table: "ReviewTasks",
+                columns: new[] { "Severity", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ReviewTasks_Status_CreatedAt",
                 table: "ReviewTasks",
                 columns: new[] { "Status", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SignInFailures_Address_At",
+                table: "SignInFailures",
+                columns: new[] { "Address", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SignInFailures_At",
+                table: "SignInFailures",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookAttempts_DeliveryId_Id",
+                table: "WebhookAttempts",
+                columns: new[] { "DeliveryId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookDeliveries_Status_NextAttemptAt",
+                table: "WebhookDeliveries",
+                columns: new[] { "Status", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookDeliveries_SubscriptionId_Id",
+                table: "WebhookDeliveries",
+                columns: new[] { "SubscriptionId", "Id" });
         }
 
         /// <inheritdoc />
@@ -593,10 +972,31 @@ namespace FeedbackDashboard.Data.Migrations.Sqlite
                 name: "AuditRecords");
 
             migrationBuilder.DropTable(
+                name: "Corrections");
+
+            migrationBuilder.DropTable(
                 name: "DailyAggregates");
 
             migrationBuilder.DropTable(
+                name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
+                name: "InstructionsVersions");
+
+            migrationBuilder.DropTable(
                 name: "IssueClusterMembers");
+
+            migrationBuilder.DropTable(
+                name: "IssueDailyAggregates");
+
+            migrationBuilder.DropTable(
+                name: "IssueRuns");
+
+            migrationBuilder.DropTable(
+                name: "KnowledgeEntryVersions");
+
+            migrationBuilder.DropTable(
+                name: "Leases");
 
             migrationBuilder.DropTable(
                 name: "PatternDailyAggregates");
@@ -608,7 +1008,13 @@ namespace FeedbackDashboard.Data.Migrations.Sqlite
                 name: "ReviewTaskFeedback");
 
             migrationBuilder.DropTable(
+                name: "SignInFailures");
+
+            migrationBuilder.DropTable(
                 name: "TriggerSettings");
+
+            migrationBuilder.DropTable(
+                name: "WebhookAttempts");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
@@ -620,13 +1026,22 @@ namespace FeedbackDashboard.Data.Migrations.Sqlite
                 name: "IssueClusters");
 
             migrationBuilder.DropTable(
+                name: "KnowledgeEntries");
+
+            migrationBuilder.DropTable(
                 name: "Feedback");
 
             migrationBuilder.DropTable(
                 name: "ReviewTasks");
 
             migrationBuilder.DropTable(
+                name: "WebhookDeliveries");
+
+            migrationBuilder.DropTable(
                 name: "Interactions");
+
+            migrationBuilder.DropTable(
+                name: "WebhookSubscriptions");
         }
     }
 }

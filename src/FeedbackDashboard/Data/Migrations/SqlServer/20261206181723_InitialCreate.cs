@@ -50,6 +50,7 @@ namespace FeedbackDashboard.Data.Migrations.SqlServer
                 columns: table => new
                 {
                     Id = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    IsDisabled = table.Column<bool>(type: "bit", nullable: false),
                     UserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
                     Email = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
@@ -111,6 +112,45 @@ namespace FeedbackDashboard.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "DataProtectionKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    FriendlyName = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    Xml = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "InstructionsVersions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Source = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Version = table.Column<int>(type: "int", nullable: false),
+                    Text = table.Column<string>(type: "nvarchar(max)", maxLength: 64000, nullable: false),
+                    Status = table.Column<int>(type: "int", nullable: false),
+                    CurrentFor = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    DraftFor = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    BasedOn = table.Column<int>(type: "int", nullable: true),
+                    Note = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    CreatedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    PublishedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    PublishedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    Concurrency = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InstructionsVersions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Interactions",
                 columns: table => new
                 {
@@ -119,7 +159,8 @@ namespace FeedbackDashboard.Data.Migrations.SqlServer
                     Response = table.Column<string>(type: "nvarchar(max)", maxLength: 32000, nullable: true),
                     Source = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
                     RequestedPattern = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    PatternKey = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    PatternKey = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    QueryEmbedding = table.Column<byte[]>(type: "varbinary(max)", nullable: true),
                     Metadata = table.Column<string>(type: "nvarchar(max)", maxLength: 64000, nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
@@ -138,6 +179,8 @@ namespace FeedbackDashboard.Data.Migrations.SqlServer
                     RepresentativeText = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
                     Frequency = table.Column<int>(type: "int", nullable: false),
                     TrendJson = table.Column<string>(type: "nvarchar(max)", maxLength: 8000, nullable: false),
+                    Centre = table.Column<byte[]>(type: "varbinary(max)", nullable: true),
+                    AssignThreshold = table.Column<double>(type: "float", nullable: false),
                     SamplesJson = table.Column<string>(type: "nvarchar(max)", maxLength: 16000, nullable: false),
                     IsCurrent = table.Column<bool>(type: "bit", nullable: false),
                     FirstSeenAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
@@ -149,11 +192,63 @@ namespace FeedbackDashboard.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "IssueRuns",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    StartedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    FinishedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ItemCount = table.Column<int>(type: "int", nullable: false),
+                    ClusteredCount = table.Column<int>(type: "int", nullable: false),
+                    AssignedCount = table.Column<int>(type: "int", nullable: false),
+                    IssueCount = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IssueRuns", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "KnowledgeEntries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Source = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    Title = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
+                    Content = table.Column<string>(type: "nvarchar(max)", maxLength: 32000, nullable: false),
+                    Tags = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    PatternKey = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Version = table.Column<int>(type: "int", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_KnowledgeEntries", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Leases",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Holder = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Leases", x => x.Name);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PatternDailyAggregates",
                 columns: table => new
                 {
                     Day = table.Column<DateOnly>(type: "date", nullable: false),
                     PatternKey = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Source = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
                     Total = table.Column<int>(type: "int", nullable: false),
                     ThumbsUp = table.Column<int>(type: "int", nullable: false),
                     ThumbsDown = table.Column<int>(type: "int", nullable: false),
@@ -162,7 +257,7 @@ namespace FeedbackDashboard.Data.Migrations.SqlServer
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_PatternDailyAggregates", x => new { x.Day, x.PatternKey });
+                    table.PrimaryKey("PK_PatternDailyAggregates", x => new { x.Day, x.PatternKey, x.Source });
                 });
 
             migrationBuilder.CreateTable(
@@ -171,7 +266,9 @@ namespace FeedbackDashboard.Data.Migrations.SqlServer
                 {
                     Key = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
                     RepresentativeQuery = table.Column<string>(type: "nvarchar(max)", maxLength: 8000, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    FromApplication = table.Column<bool>(type: "bit", nullable: false),
+                    Embedding = table.Column<byte[]>(type: "varbinary(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -195,6 +292,10 @@ namespace FeedbackDashboard.Data.Migrations.SqlServer
                     CorrectionCount = table.Column<int>(type: "int", nullable: false),
                     LastFeedbackId = table.Column<long>(type: "bigint", nullable: false),
                     Source = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Severity = table.Column<double>(type: "float", nullable: false),
+                    Recovering = table.Column<bool>(type: "bit", nullable: false),
+                    CurrentNegativeShare = table.Column<double>(type: "float", nullable: false),
+                    RecentReach = table.Column<int>(type: "int", nullable: false),
                     AssigneeId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
                     AssigneeName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
                     ResolutionNote = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
@@ -207,6 +308,20 @@ namespace FeedbackDashboard.Data.Migrations.SqlServer
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ReviewTasks", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SignInFailures",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Address = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SignInFailures", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -225,6 +340,23 @@ namespace FeedbackDashboard.Data.Migrations.SqlServer
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_TriggerSettings", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WebhookSubscriptions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Url = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    Secret = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Enabled = table.Column<bool>(type: "bit", nullable: false),
+                    CreatedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WebhookSubscriptions", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -366,8 +498,10 @@ namespace FeedbackDashboard.Data.Migrations.SqlServer
                     CorrectionKind = table.Column<int>(type: "int", nullable: true),
                     Comment = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
                     CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    PatternKey = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    Source = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false)
+                    PatternKey = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    ProcessedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    Source = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    CommentEmbedding = table.Column<byte[]>(type: "varbinary(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -378,6 +512,122 @@ namespace FeedbackDashboard.Data.Migrations.SqlServer
                         principalTable: "Interactions",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "IssueDailyAggregates",
+                columns: table => new
+                {
+                    IssueClusterId = table.Column<long>(type: "bigint", nullable: false),
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
+                    Source = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Count = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IssueDailyAggregates", x => new { x.IssueClusterId, x.Day, x.Source });
+                    table.ForeignKey(
+                        name: "FK_IssueDailyAggregates_IssueClusters_IssueClusterId",
+                        column: x => x.IssueClusterId,
+                        principalTable: "IssueClusters",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "KnowledgeEntryVersions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    EntryId = table.Column<long>(type: "bigint", nullable: false),
+                    Version = table.Column<int>(type: "int", nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
+                    Content = table.Column<string>(type: "nvarchar(max)", maxLength: 32000, nullable: false),
+                    Tags = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    CorrectionId = table.Column<long>(type: "bigint", nullable: true),
+                    Author = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_KnowledgeEntryVersions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_KnowledgeEntryVersions_KnowledgeEntries_EntryId",
+                        column: x => x.EntryId,
+                        principalTable: "KnowledgeEntries",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WebhookDeliveries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    SubscriptionId = table.Column<long>(type: "bigint", nullable: false),
+                    EventId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    EventType = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Payload = table.Column<string>(type: "nvarchar(max)", maxLength: 128000, nullable: false),
+                    Status = table.Column<int>(type: "int", nullable: false),
+                    Attempts = table.Column<int>(type: "int", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    NextAttemptAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    DeliveredAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    LastStatusCode = table.Column<int>(type: "int", nullable: true),
+                    LastError = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WebhookDeliveries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WebhookDeliveries_WebhookSubscriptions_SubscriptionId",
+                        column: x => x.SubscriptionId,
+                        principalTable: "WebhookSubscriptions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Corrections",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    FeedbackId = table.Column<long>(type: "bigint", nullable: true),
+                    ReviewTaskId = table.Column<long>(type: "bigint", nullable: true),
+                    Source = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    PatternKey = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Query = table.Column<string>(type: "nvarchar(max)", maxLength: 8000, nullable: false),
+                    Answer = table.Column<string>(type: "nvarchar(max)", maxLength: 32000, nullable: true),
+                    OriginalText = table.Column<string>(type: "nvarchar(max)", maxLength: 16000, nullable: false),
+                    Text = table.Column<string>(type: "nvarchar(max)", maxLength: 16000, nullable: false),
+                    Kind = table.Column<int>(type: "int", nullable: false),
+                    Status = table.Column<int>(type: "int", nullable: false),
+                    KnowledgeEntryId = table.Column<long>(type: "bigint", nullable: true),
+                    GroupId = table.Column<long>(type: "bigint", nullable: true),
+                    Embedding = table.Column<byte[]>(type: "varbinary(max)", nullable: true),
+                    AuthorName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    DecidedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    Reason = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    AppliedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    AppliedKnowledgeVersionId = table.Column<long>(type: "bigint", nullable: true),
+                    AppliedInstructionsVersionId = table.Column<long>(type: "bigint", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Corrections", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Corrections_Feedback_FeedbackId",
+                        column: x => x.FeedbackId,
+                        principalTable: "Feedback",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
                 });
 
             migrationBuilder.CreateTable(
@@ -425,6 +675,29 @@ namespace FeedbackDashboard.Data.Migrations.SqlServer
                         name: "FK_ReviewTaskFeedback_ReviewTasks_ReviewTaskId",
                         column: x => x.ReviewTaskId,
                         principalTable: "ReviewTasks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WebhookAttempts",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    DeliveryId = table.Column<long>(type: "bigint", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    StatusCode = table.Column<int>(type: "int", nullable: true),
+                    Error = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    DurationMs = table.Column<double>(type: "float", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WebhookAttempts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WebhookAttempts_WebhookDeliveries_DeliveryId",
+                        column: x => x.DeliveryId,
+                        principalTable: "WebhookDeliveries",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -490,6 +763,28 @@ namespace FeedbackDashboard.Data.Migrations.SqlServer
                 column: "At");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Corrections_FeedbackId",
+                table: "Corrections",
+                column: "FeedbackId",
+                unique: true,
+                filter: "[FeedbackId] IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Corrections_GroupId",
+                table: "Corrections",
+                column: "GroupId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Corrections_ReviewTaskId",
+                table: "Corrections",
+                column: "ReviewTaskId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Corrections_Status_Id",
+                table: "Corrections",
+                columns: new[] { "Status", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Feedback_ClientId",
                 table: "Feedback",
                 column: "ClientId",
@@ -512,9 +807,35 @@ namespace FeedbackDashboard.Data.Migrations.SqlServer
                 columns: new[] { "PatternKey", "Id" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Feedback_Pending",
+                table: "Feedback",
+                column: "ProcessedAt",
+                filter: "[ProcessedAt] IS NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Feedback_Type_CreatedAt",
                 table: "Feedback",
                 columns: new[] { "Type", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InstructionsVersions_CurrentFor",
+                table: "InstructionsVersions",
+                column: "CurrentFor",
+                unique: true,
+                filter: "[CurrentFor] IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InstructionsVersions_DraftFor",
+                table: "InstructionsVersions",
+                column: "DraftFor",
+                unique: true,
+                filter: "[DraftFor] IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InstructionsVersions_Source_Version",
+                table: "InstructionsVersions",
+                columns: new[] { "Source", "Version" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Interactions_CreatedAt",
@@ -537,14 +858,45 @@ namespace FeedbackDashboard.Data.Migrations.SqlServer
                 columns: new[] { "IsCurrent", "Frequency" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_IssueDailyAggregates_Day_Source_IssueClusterId_Count",
+                table: "IssueDailyAggregates",
+                columns: new[] { "Day", "Source", "IssueClusterId", "Count" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_KnowledgeEntries_PatternKey",
+                table: "KnowledgeEntries",
+                column: "PatternKey");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_KnowledgeEntries_Source_UpdatedAt",
+                table: "KnowledgeEntries",
+                columns: new[] { "Source", "UpdatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_KnowledgeEntries_UpdatedAt",
+                table: "KnowledgeEntries",
+                column: "UpdatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_KnowledgeEntryVersions_EntryId_Version",
+                table: "KnowledgeEntryVersions",
+                columns: new[] { "EntryId", "Version" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PatternDailyAggregates_Covering",
                 table: "PatternDailyAggregates",
-                columns: new[] { "Day", "PatternKey", "ThumbsDown", "Total" });
+                columns: new[] { "Day", "PatternKey", "Source", "ThumbsDown", "Total" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_PatternDailyAggregates_PatternKey_Day",
                 table: "PatternDailyAggregates",
                 columns: new[] { "PatternKey", "Day" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_QueryPatterns_CreatedAt",
+                table: "QueryPatterns",
+                column: "CreatedAt");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ReviewTaskFeedback_FeedbackId",
@@ -564,9 +916,39 @@ namespace FeedbackDashboard.Data.Migrations.SqlServer
                 column: "PatternKey");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ReviewTasks_Severity_Id",
+                table: "ReviewTasks",
+                columns: new[] { "Severity", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ReviewTasks_Status_CreatedAt",
                 table: "ReviewTasks",
                 columns: new[] { "Status", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SignInFailures_Address_At",
+                table: "SignInFailures",
+                columns: new[] { "Address", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SignInFailures_At",
+                table: "SignInFailures",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookAttempts_DeliveryId_Id",
+                table: "WebhookAttempts",
+                columns: new[] { "DeliveryId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookDeliveries_Status_NextAttemptAt",
+                table: "WebhookDeliveries",
+                columns: new[] { "Status", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookDeliveries_SubscriptionId_Id",
+                table: "WebhookDeliveries",
+                columns: new[] { "SubscriptionId", "Id" });
         }
 
         /// <inheritdoc />
@@ -597,10 +979,31 @@ namespace FeedbackDashboard.Data.Migrations.SqlServer
                 name: "AuditRecords");
 
             migrationBuilder.DropTable(
+                name: "Corrections");
+
+            migrationBuilder.DropTable(
                 name: "DailyAggregates");
 
             migrationBuilder.DropTable(
+                name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
+                name: "InstructionsVersions");
+
+            migrationBuilder.DropTable(
                 name: "IssueClusterMembers");
+
+            migrationBuilder.DropTable(
+                name: "IssueDailyAggregates");
+
+            migrationBuilder.DropTable(
+                name: "IssueRuns");
+
+            migrationBuilder.DropTable(
+                name: "KnowledgeEntryVersions");
+
+            migrationBuilder.DropTable(
+                name: "Leases");
 
             migrationBuilder.DropTable(
                 name: "PatternDailyAggregates");
@@ -612,7 +1015,13 @@ namespace FeedbackDashboard.Data.Migrations.SqlServer
                 name: "ReviewTaskFeedback");
 
             migrationBuilder.DropTable(
+                name: "SignInFailures");
+
+            migrationBuilder.DropTable(
                 name: "TriggerSettings");
+
+            migrationBuilder.DropTable(
+                name: "WebhookAttempts");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
@@ -624,13 +1033,22 @@ namespace FeedbackDashboard.Data.Migrations.SqlServer
                 name: "IssueClusters");
 
             migrationBuilder.DropTable(
+                name: "KnowledgeEntries");
+
+            migrationBuilder.DropTable(
                 name: "Feedback");
 
             migrationBuilder.DropTable(
                 name: "ReviewTasks");
 
             migrationBuilder.DropTable(
+                name: "WebhookDeliveries");
+
+            migrationBuilder.DropTable(
                 name: "Interactions");
+
+            migrationBuilder.DropTable(
+                name: "WebhookSubscriptions");
         }
     }
 }
