@@ -1,3 +1,5 @@
+using FeedbackDashboard.Core.Embeddings;
+
 namespace FeedbackDashboard.Core.Clustering;
 
 /// <summary>The centre of each cluster: the normalised, weighted mean of its members.</summary>

@@ -1,3 +1,5 @@
+using FeedbackDashboard.Core.Embeddings;
+
 namespace FeedbackDashboard.Core.Clustering;
 
 /// <summary>

@@ -1,3 +1,5 @@
+using FeedbackDashboard.Core.Embeddings;
+using FeedbackDashboard.Core.Text;
 using FeedbackDashboard.Core.Triggers;
 
 namespace FeedbackDashboard.Core.Clustering;

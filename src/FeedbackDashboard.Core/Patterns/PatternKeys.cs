@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using FeedbackDashboard.Core.Feedback;
+using FeedbackDashboard.Core.Text;
 using FeedbackDashboard.Core.Triggers;
 
 namespace FeedbackDashboard.Core.Patterns;

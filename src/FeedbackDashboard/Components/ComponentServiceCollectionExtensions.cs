@@ -11,6 +11,7 @@ public static class ComponentServiceCollectionExtensions
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
         builder.Services.AddScoped<LiveUpdates>();
+        builder.Services.AddScoped<Account.IdentityRedirectManager>();
         return builder;
     }
 }

@@ -1,10 +1,11 @@
 using FeedbackDashboard.Core.Clustering;
 using FeedbackDashboard.Core.Corrections;
-using FeedbackDashboard.Core.Knowledge;
-using FeedbackDashboard.Core.Webhooks;
 using FeedbackDashboard.Core.Feedback;
 using FeedbackDashboard.Core.Insights;
+using FeedbackDashboard.Core.Knowledge;
+using FeedbackDashboard.Core.Patterns;
 using FeedbackDashboard.Core.Review;
+using FeedbackDashboard.Core.Webhooks;
 using FeedbackDashboard.Features.Access;
 using FeedbackDashboard.Features.Admin;
 using FeedbackDashboard.Features.Audit;

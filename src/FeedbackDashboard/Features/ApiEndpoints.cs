@@ -1,19 +1,19 @@
 using FeedbackDashboard.Features.Access;
-using FeedbackDashboard.Features.Shared;
 using FeedbackDashboard.Features.Audit;
 using FeedbackDashboard.Features.Corrections;
-using FeedbackDashboard.Features.Knowledge;
-using FeedbackDashboard.Features.Webhooks;
 using FeedbackDashboard.Features.Ingestion;
 using FeedbackDashboard.Features.Insights;
+using FeedbackDashboard.Features.Knowledge;
 using FeedbackDashboard.Features.Review;
+using FeedbackDashboard.Features.Shared;
+using FeedbackDashboard.Features.Webhooks;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 namespace FeedbackDashboard.Features;
 
 public static class ApiEndpoints
 {
-    public const string ApiPrefix = "/api/v1";
+    public const string ApiPrefix = ApiPaths.ApiPrefix;
 
     /// <summary>The HTTP API under /api/v1; authorization is added to this one group.</summary>
     public static RouteGroupBuilder MapFeedbackApi(this IEndpointRouteBuilder endpoints)

@@ -2,13 +2,15 @@ using FeedbackDashboard.Core.Triggers;
 using FeedbackDashboard.Features.Admin;
 using FeedbackDashboard.Features.Audit;
 using FeedbackDashboard.Features.Corrections;
-using FeedbackDashboard.Features.Knowledge;
-using FeedbackDashboard.Features.Webhooks;
+using FeedbackDashboard.Features.Feedback;
 using FeedbackDashboard.Features.Ingestion;
 using FeedbackDashboard.Features.Insights;
+using FeedbackDashboard.Features.Knowledge;
+using FeedbackDashboard.Features.Loop;
 using FeedbackDashboard.Features.Realtime;
 using FeedbackDashboard.Features.Review;
 using FeedbackDashboard.Features.Shared;
+using FeedbackDashboard.Features.Webhooks;
 
 namespace FeedbackDashboard.Features;
 
@@ -69,7 +71,8 @@ public static class FeedbackLoopServiceCollectionExtensions
                 ConnectCallback = WebhookTargets.Connect(() => options.CurrentValue.AllowPrivateTargets),
             };
         });
-        services.AddScoped<HumanFeedbackSystem>();
+        services.AddSingleton<InteractionStore>();
+        services.AddSingleton<HumanFeedbackSystem>();
         services.AddSingleton<WriteHealth>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]).AddCheck<WriteHealth>("writes", tags: ["ready"]);
         return builder;

@@ -1,4 +1,5 @@
 using FeedbackDashboard.Core.Clustering;
+using FeedbackDashboard.Core.Embeddings;
 
 namespace FeedbackDashboard.Core.Tests.Clustering;
 

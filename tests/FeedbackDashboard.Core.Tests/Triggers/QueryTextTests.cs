@@ -1,3 +1,4 @@
+using FeedbackDashboard.Core.Text;
 using FeedbackDashboard.Core.Triggers;
 
 namespace FeedbackDashboard.Core.Tests.Triggers;

@@ -1,5 +1,6 @@
 using Bunit;
 using FeedbackDashboard.Components.Pages.LiveFeed;
+using FeedbackDashboard.Contracts;
 using FeedbackDashboard.Features.Ingestion;
 
 namespace FeedbackDashboard.Tests.Components;

@@ -3,6 +3,7 @@ using Bunit;
 using Bunit.Extensions.WaitForHelpers;
 using FeedbackDashboard.Components.Pages.Review;
 using FeedbackDashboard.Components.Shared;
+using FeedbackDashboard.Contracts;
 using FeedbackDashboard.Features.Ingestion;
 using FeedbackDashboard.Features.Review;
 using Microsoft.Extensions.DependencyInjection;

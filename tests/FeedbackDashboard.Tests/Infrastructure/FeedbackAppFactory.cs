@@ -1,4 +1,5 @@
 using FeedbackDashboard.Core.Clustering;
+using FeedbackDashboard.Core.Embeddings;
 using FeedbackDashboard.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;

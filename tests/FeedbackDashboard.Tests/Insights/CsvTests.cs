@@ -1,4 +1,5 @@
 using FeedbackDashboard.Features.Insights;
+using FeedbackDashboard.Features.Shared;
 
 namespace FeedbackDashboard.Tests.Insights;
 

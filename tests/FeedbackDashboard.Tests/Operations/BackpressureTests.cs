@@ -1,5 +1,6 @@
 using System.Net;
 using FeedbackDashboard.Features.Pipeline;
+using FeedbackDashboard.Features.Shared;
 using FeedbackDashboard.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;

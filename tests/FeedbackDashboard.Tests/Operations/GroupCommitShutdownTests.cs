@@ -1,4 +1,5 @@
 using FeedbackDashboard.Core.Feedback;
+using FeedbackDashboard.Features.Feedback;
 using FeedbackDashboard.Features.Ingestion;
 using FeedbackDashboard.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

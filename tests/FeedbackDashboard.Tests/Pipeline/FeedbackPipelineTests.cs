@@ -2,6 +2,7 @@ using System.Diagnostics.Metrics;
 using System.Net;
 using FeedbackDashboard.Core.Feedback;
 using FeedbackDashboard.Features.Pipeline;
+using FeedbackDashboard.Features.Shared;
 using FeedbackDashboard.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using FeedbackDashboard.Core.Clustering;
+using FeedbackDashboard.Core.Embeddings;
+using FeedbackDashboard.Core.Patterns;
 using FeedbackDashboard.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
@@ -123,7 +125,7 @@ public class PatternsFromBeforeEmbeddingsTests(FeedbackAppFactory app) : IClassF
         var client = app.CreateApiClient();
         await using (var db = app.CreateDbContext())
         {
-            db.QueryPatterns.Add(new Core.Feedback.QueryPattern { Key = "q:what is the api rate limit", RepresentativeQuery = "What is the API rate limit?", CreatedAt = app.Clock.GetUtcNow() });
+            db.QueryPatterns.Add(new Core.Patterns.QueryPattern { Key = "q:what is the api rate limit", RepresentativeQuery = "What is the API rate limit?", CreatedAt = app.Clock.GetUtcNow() });
             await db.SaveChangesAsync();
         }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using FeedbackDashboard.Contracts;
 using FeedbackDashboard.Features.Ingestion;
 using FeedbackDashboard.Features.Realtime;
 using FeedbackDashboard.Features.Review;

@@ -1,4 +1,5 @@
 using FeedbackDashboard.Core.Feedback;
+using FeedbackDashboard.Core.Patterns;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

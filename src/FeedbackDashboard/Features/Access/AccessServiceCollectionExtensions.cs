@@ -1,9 +1,9 @@
 using FeedbackDashboard.Data;
+using FeedbackDashboard.Features.Shared;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
-using FeedbackDashboard.Components.Account;
 
 namespace FeedbackDashboard.Features.Access;
 
@@ -23,7 +23,6 @@ public static class AccessServiceCollectionExtensions
         builder.AddKeyRing();
 
         services.AddCascadingAuthenticationState();
-        services.AddScoped<IdentityRedirectManager>();
         services.AddScoped<AuthenticationStateProvider, SessionAuthenticationStateProvider>();
         services.AddSingleton<SessionWatch>();
         services.AddHostedService(sp => sp.GetRequiredService<SessionWatch>());
@@ -36,7 +35,7 @@ public static class AccessServiceCollectionExtensions
             // An X-Api-Key header counts on /api only; pages, the Blazor circuit and /hubs see cookies only.
             .AddPolicyScheme(ByPathScheme, "API key on /api, else the sign-in cookie", options =>
                 options.ForwardDefaultSelector = context =>
-                    context.Request.Path.StartsWithSegments(ApiEndpoints.ApiPrefix) && context.Request.Headers.ContainsKey(ApiKeyAuthenticationHandler.HeaderName)
+                    context.Request.Path.StartsWithSegments(ApiPaths.ApiPrefix) && context.Request.Headers.ContainsKey(ApiKeyAuthenticationHandler.HeaderName)
                         ? ApiKeyAuthenticationHandler.SchemeName
                         : IdentityConstants.ApplicationScheme)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using FeedbackDashboard.Core.Clustering;
+using FeedbackDashboard.Core.Embeddings;
 using FeedbackDashboard.Core.Insights;
 
 namespace FeedbackDashboard.Features.Clustering;

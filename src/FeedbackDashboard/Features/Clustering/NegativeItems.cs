@@ -1,4 +1,5 @@
 using FeedbackDashboard.Core.Clustering;
+using FeedbackDashboard.Core.Embeddings;
 using FeedbackDashboard.Core.Feedback;
 using FeedbackDashboard.Core.Insights;
 using FeedbackDashboard.Data;

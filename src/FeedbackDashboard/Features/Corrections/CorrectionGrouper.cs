@@ -1,6 +1,7 @@
 using System.Globalization;
 using FeedbackDashboard.Core.Clustering;
 using FeedbackDashboard.Core.Corrections;
+using FeedbackDashboard.Core.Embeddings;
 using FeedbackDashboard.Core.Feedback;
 using FeedbackDashboard.Core.Patterns;
 using FeedbackDashboard.Data;

@@ -1,3 +1,4 @@
+using FeedbackDashboard.Contracts;
 using FeedbackDashboard.Core.Corrections;
 using FeedbackDashboard.Data;
 using FeedbackDashboard.Features.Shared;

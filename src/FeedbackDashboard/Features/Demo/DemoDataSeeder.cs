@@ -1,13 +1,15 @@
 using System.Security.Claims;
+using FeedbackDashboard.Contracts;
+using FeedbackDashboard.Core.Corrections;
 using FeedbackDashboard.Core.Review;
 using FeedbackDashboard.Data;
-using FeedbackDashboard.Core.Corrections;
 using FeedbackDashboard.Features.Access;
 using FeedbackDashboard.Features.Corrections;
 using FeedbackDashboard.Features.Knowledge;
-using FeedbackDashboard.Features.Shared;
+using FeedbackDashboard.Features.Loop;
 using FeedbackDashboard.Features.Pipeline;
 using FeedbackDashboard.Features.Review;
+using FeedbackDashboard.Features.Shared;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

@@ -1,3 +1,4 @@
+using FeedbackDashboard.Features.Loop;
 using Microsoft.Extensions.Options;
 
 namespace FeedbackDashboard.Features.Demo;
@@ -20,7 +21,7 @@ internal sealed class DemoLiveFeed(
             {
                 await using var scope = scopeFactory.CreateAsyncScope();
                 var system = scope.ServiceProvider.GetRequiredService<HumanFeedbackSystem>();
-                await system.CollectFeedbackAsync(generator.Next(daysAgo: 0), stoppingToken);
+                await system.CollectFeedbackBatchAsync([generator.Next(daysAgo: 0)], stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using FeedbackDashboard.Contracts;
 
 namespace FeedbackDashboard.Features.Ingestion;
 

@@ -1,3 +1,4 @@
+using FeedbackDashboard.Contracts;
 using FeedbackDashboard.Data;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,4 +1,6 @@
 using System.Threading.Channels;
+using FeedbackDashboard.Features.Feedback;
+using FeedbackDashboard.Features.Loop;
 
 namespace FeedbackDashboard.Features.Ingestion;
 

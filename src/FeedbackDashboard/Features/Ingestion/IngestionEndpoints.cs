@@ -1,5 +1,8 @@
 using System.Text.Json;
+using FeedbackDashboard.Contracts;
 using FeedbackDashboard.Core.Feedback;
+using FeedbackDashboard.Features.Feedback;
+using FeedbackDashboard.Features.Loop;
 using FeedbackDashboard.Features.Shared;
 
 namespace FeedbackDashboard.Features.Ingestion;
@@ -63,7 +66,7 @@ public static class IngestionEndpoints
         };
     }
 
-    private static async Task<IResult> PostFeedback(HttpRequest request, HttpResponse response, GroupCommit commits, Pipeline.PipelineSignal pipeline, CancellationToken cancellationToken)
+    private static async Task<IResult> PostFeedback(HttpRequest request, HttpResponse response, GroupCommit commits, Shared.PipelineSignal pipeline, CancellationToken cancellationToken)
     {
         if (pipeline.IsSaturated)
         {
@@ -90,7 +93,7 @@ public static class IngestionEndpoints
         return ToResult(outcome);
     }
 
-    private static async Task<IResult> PostFeedbackBatch(HttpRequest request, HttpResponse response, HumanFeedbackSystem system, Pipeline.PipelineSignal pipeline, CancellationToken cancellationToken)
+    private static async Task<IResult> PostFeedbackBatch(HttpRequest request, HttpResponse response, HumanFeedbackSystem system, Shared.PipelineSignal pipeline, CancellationToken cancellationToken)
     {
         if (pipeline.IsSaturated)
         {

@@ -1,8 +1,10 @@
 using System.Text.Json;
+using FeedbackDashboard.Contracts;
 using FeedbackDashboard.Core.Feedback;
 using FeedbackDashboard.Core.Insights;
 using FeedbackDashboard.Data;
 using FeedbackDashboard.Features.Ingestion;
+using FeedbackDashboard.Features.Loop;
 using FeedbackDashboard.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 
@@ -78,7 +80,7 @@ public static class ExportEndpoints
     }
 
     private static async Task<IResult> ExportInsights(
-        HttpContext context, HumanFeedbackSystem system, TimeProvider time, CancellationToken cancellationToken,
+        HttpContext context, InsightsReader reader, TimeProvider time, CancellationToken cancellationToken,
         string format = "csv", int days = 30, DateOnly? from = null, DateOnly? to = null, string? source = null)
     {
         var (window, errors) = Parse(format, days, from, to, time);
@@ -86,7 +88,7 @@ public static class ExportEndpoints
         {
             return Problems.Validation(errors);
         }
-        var insights = await system.GetImprovementInsightsAsync(window.Value, string.IsNullOrWhiteSpace(source) ? null : source, cancellationToken);
+        var insights = await reader.ReadAsync(window.Value, string.IsNullOrWhiteSpace(source) ? null : source, cancellationToken);
         context.Response.Headers.ContentDisposition = $"attachment; filename=\"insights-{window.Value.From:yyyyMMdd}-{window.Value.To:yyyyMMdd}.{format}\"";
         if (format == "json")
         {

@@ -1,4 +1,5 @@
 using FeedbackDashboard.Core.Insights;
+using FeedbackDashboard.Features.Loop;
 using FeedbackDashboard.Features.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -15,7 +16,7 @@ public static class InsightsEndpoints
     }
 
     private static async Task<Results<Ok<ImprovementInsights>, ValidationProblem>> GetInsights(
-        HumanFeedbackSystem system, TimeProvider time, CancellationToken cancellationToken,
+        InsightsReader insights, TimeProvider time, CancellationToken cancellationToken,
         int days = 30, DateOnly? from = null, DateOnly? to = null, string? source = null)
     {
         var (window, errors) = InsightWindows.Parse(days, from, to, time.GetUtcNow());
@@ -23,6 +24,6 @@ public static class InsightsEndpoints
         {
             return Problems.Validation(errors);
         }
-        return TypedResults.Ok(await system.GetImprovementInsightsAsync(window.Value, string.IsNullOrWhiteSpace(source) ? null : source, cancellationToken));
+        return TypedResults.Ok(await insights.ReadAsync(window.Value, string.IsNullOrWhiteSpace(source) ? null : source, cancellationToken));
     }
 }

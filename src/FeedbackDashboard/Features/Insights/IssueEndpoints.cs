@@ -1,4 +1,5 @@
 using System.Globalization;
+using FeedbackDashboard.Contracts;
 using FeedbackDashboard.Features.Clustering;
 using FeedbackDashboard.Features.Review;
 using FeedbackDashboard.Features.Shared;

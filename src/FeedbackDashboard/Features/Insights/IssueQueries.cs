@@ -1,4 +1,5 @@
 using System.Text.Json;
+using FeedbackDashboard.Contracts;
 using FeedbackDashboard.Core.Clustering;
 using FeedbackDashboard.Core.Insights;
 using FeedbackDashboard.Core.Review;

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using FeedbackDashboard.Contracts;
 using FeedbackDashboard.Core.Corrections;
 using FeedbackDashboard.Core.Feedback;
 using FeedbackDashboard.Core.Knowledge;

@@ -1,3 +1,4 @@
+using FeedbackDashboard.Contracts;
 using FeedbackDashboard.Core.Corrections;
 using FeedbackDashboard.Core.Knowledge;
 using FeedbackDashboard.Data;

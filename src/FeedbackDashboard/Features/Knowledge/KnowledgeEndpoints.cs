@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using FeedbackDashboard.Contracts;
 using FeedbackDashboard.Features.Access;
 using FeedbackDashboard.Features.Shared;
 using Microsoft.Net.Http.Headers;

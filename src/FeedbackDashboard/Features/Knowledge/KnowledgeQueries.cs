@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using FeedbackDashboard.Contracts;
 using FeedbackDashboard.Core.Knowledge;
 using FeedbackDashboard.Data;
 using Microsoft.EntityFrameworkCore;

@@ -3,8 +3,11 @@ using FeedbackDashboard.Core.Feedback;
 using FeedbackDashboard.Data;
 using FeedbackDashboard.Features.Clustering;
 using FeedbackDashboard.Features.Corrections;
+using FeedbackDashboard.Features.Feedback;
 using FeedbackDashboard.Features.Ingestion;
+using FeedbackDashboard.Features.Loop;
 using FeedbackDashboard.Features.Review;
+using FeedbackDashboard.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -24,7 +27,7 @@ public sealed class FeedbackPipeline(
     IssueChangeBroadcaster issueChanges,
     CorrectionGrouper corrections,
     AggregateUpdater aggregates,
-    ImprovementTriggers triggers,
+    HumanFeedbackSystem system,
     PipelineMetrics metrics,
     PipelineSignal signal,
     IOptionsMonitor<PipelineOptions> options,
@@ -103,7 +106,7 @@ public sealed class FeedbackPipeline(
         }
 
         var now = clock.GetUtcNow();
-        await triggers.CheckAllAsync(pending.Where(f => f.PatternKey is not null), now, cancellationToken);
+        await system.CheckImprovementTriggersAsync(pending.Where(f => f.PatternKey is not null), now, cancellationToken);
 
         var ids = pending.Select(f => f.Id).ToList();
         now = clock.GetUtcNow();

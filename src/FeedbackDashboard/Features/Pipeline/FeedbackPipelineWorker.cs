@@ -1,4 +1,6 @@
 using FeedbackDashboard.Core.Clustering;
+using FeedbackDashboard.Core.Embeddings;
+using FeedbackDashboard.Features.Shared;
 using Microsoft.Extensions.Options;
 
 namespace FeedbackDashboard.Features.Pipeline;

@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using FeedbackDashboard.Features.Shared;
 
 namespace FeedbackDashboard.Features.Pipeline;
 

@@ -1,3 +1,4 @@
+using FeedbackDashboard.Contracts;
 using FeedbackDashboard.Features.Ingestion;
 using FeedbackDashboard.Features.Review;
 

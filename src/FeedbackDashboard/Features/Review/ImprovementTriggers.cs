@@ -1,3 +1,4 @@
+using FeedbackDashboard.Contracts;
 using FeedbackDashboard.Core.Feedback;
 using FeedbackDashboard.Features.Admin;
 using FeedbackDashboard.Features.Realtime;

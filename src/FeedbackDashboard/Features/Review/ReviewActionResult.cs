@@ -1,3 +1,4 @@
+using FeedbackDashboard.Contracts;
 using FeedbackDashboard.Core.Feedback;
 
 namespace FeedbackDashboard.Features.Review;

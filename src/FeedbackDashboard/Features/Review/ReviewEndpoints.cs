@@ -1,3 +1,4 @@
+using FeedbackDashboard.Contracts;
 using FeedbackDashboard.Core.Review;
 using FeedbackDashboard.Features.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -8,7 +8,7 @@ public static class ErrorHandlingExtensions
     /// </summary>
     public static WebApplication UseFeedbackErrorHandling(this WebApplication app)
     {
-        static bool IsApi(HttpContext context) => Access.ApiPaths.IsMachineFacing(context.Request.Path);
+        static bool IsApi(HttpContext context) => ApiPaths.IsMachineFacing(context.Request.Path);
 
         app.UseWhen(IsApi, api =>
         {

@@ -1,4 +1,5 @@
 using FeedbackDashboard.Core.Clustering;
+using FeedbackDashboard.Core.Embeddings;
 using FeedbackDashboard.Embeddings;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 

@@ -1,4 +1,5 @@
 using FeedbackDashboard.Components.Shared;
+using FeedbackDashboard.Contracts;
 using FeedbackDashboard.Features.Audit;
 using FeedbackDashboard.Features.Corrections;
 using FeedbackDashboard.Features.Knowledge;

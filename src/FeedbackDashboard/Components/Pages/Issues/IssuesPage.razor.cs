@@ -1,5 +1,6 @@
 using FeedbackDashboard.Components.Shared;
 using FeedbackDashboard.Components.Shared.Insights;
+using FeedbackDashboard.Contracts;
 using FeedbackDashboard.Core.Clustering;
 using FeedbackDashboard.Features.Clustering;
 using FeedbackDashboard.Features.Insights;

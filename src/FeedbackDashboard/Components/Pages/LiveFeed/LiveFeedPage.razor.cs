@@ -1,4 +1,5 @@
 using FeedbackDashboard.Components.Shared;
+using FeedbackDashboard.Contracts;
 using FeedbackDashboard.Features.Ingestion;
 using Microsoft.AspNetCore.Components;
 

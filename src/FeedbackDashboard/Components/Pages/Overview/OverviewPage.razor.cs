@@ -1,10 +1,12 @@
 using FeedbackDashboard.Components.Shared;
 using FeedbackDashboard.Components.Shared.Charts;
 using FeedbackDashboard.Components.Shared.Insights;
+using FeedbackDashboard.Contracts;
 using FeedbackDashboard.Core.Insights;
 using FeedbackDashboard.Features;
 using FeedbackDashboard.Features.Ingestion;
 using FeedbackDashboard.Features.Insights;
+using FeedbackDashboard.Features.Loop;
 using FeedbackDashboard.Features.Realtime;
 using FeedbackDashboard.Features.Review;
 using Microsoft.AspNetCore.Components;

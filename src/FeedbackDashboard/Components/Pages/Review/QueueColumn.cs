@@ -1,3 +1,4 @@
+using FeedbackDashboard.Contracts;
 using FeedbackDashboard.Features.Review;
 
 namespace FeedbackDashboard.Components.Pages.Review;

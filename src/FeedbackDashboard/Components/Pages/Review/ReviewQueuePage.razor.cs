@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using FeedbackDashboard.Components.Shared;
+using FeedbackDashboard.Contracts;
 using FeedbackDashboard.Core.Review;
 using FeedbackDashboard.Features.Review;
 using Microsoft.AspNetCore.Components;

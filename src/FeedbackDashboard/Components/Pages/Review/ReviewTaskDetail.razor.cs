@@ -1,10 +1,11 @@
 using FeedbackDashboard.Components.Shared;
+using FeedbackDashboard.Contracts;
 using FeedbackDashboard.Core.Corrections;
 using FeedbackDashboard.Features.Access;
 using FeedbackDashboard.Features.Audit;
 using FeedbackDashboard.Features.Corrections;
-using FeedbackDashboard.Features.Shared;
 using FeedbackDashboard.Features.Review;
+using FeedbackDashboard.Features.Shared;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 

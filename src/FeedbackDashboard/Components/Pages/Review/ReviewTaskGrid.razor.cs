@@ -1,4 +1,5 @@
 using FeedbackDashboard.Components.Shared;
+using FeedbackDashboard.Contracts;
 using FeedbackDashboard.Core.Patterns;
 using FeedbackDashboard.Features.Review;
 using Microsoft.AspNetCore.Components;

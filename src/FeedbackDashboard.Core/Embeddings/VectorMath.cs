@@ -1,7 +1,8 @@
 using System.Numerics;
 using System.Runtime.InteropServices;
+using FeedbackDashboard.Core.Clustering;
 
-namespace FeedbackDashboard.Core.Clustering;
+namespace FeedbackDashboard.Core.Embeddings;
 
 public static class VectorMath
 {

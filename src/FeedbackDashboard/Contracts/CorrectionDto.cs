@@ -1,7 +1,8 @@
 using FeedbackDashboard.Core.Corrections;
 using FeedbackDashboard.Core.Feedback;
+using FeedbackDashboard.Features.Corrections;
 
-namespace FeedbackDashboard.Features.Corrections;
+namespace FeedbackDashboard.Contracts;
 
 /// <param name="SimilarCount">How many corrections (this one included) say the same or nearly the same thing.</param>
 /// <param name="SimilarInSameStatus">How many of those (this one included) are in this one's status: what a group decision acts on.</param>

@@ -1,6 +1,7 @@
 using FeedbackDashboard.Core.Feedback;
+using FeedbackDashboard.Features.Ingestion;
 
-namespace FeedbackDashboard.Features.Ingestion;
+namespace FeedbackDashboard.Features.Feedback;
 
 /// <summary>What happened to one submitted feedback item.</summary>
 public abstract record CollectOutcome

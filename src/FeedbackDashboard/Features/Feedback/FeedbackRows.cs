@@ -1,10 +1,11 @@
 using System.Text.Json;
 using FeedbackDashboard.Core.Feedback;
 using FeedbackDashboard.Data;
+using FeedbackDashboard.Features.Ingestion;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
-namespace FeedbackDashboard.Features.Ingestion;
+namespace FeedbackDashboard.Features.Feedback;
 
 /// <summary>
 /// Inserts a batch's new interactions and feedback rows in the caller's transaction. On SQLite, two

@@ -1,6 +1,7 @@
 using FeedbackDashboard.Core.Feedback;
+using FeedbackDashboard.Features.Ingestion;
 
-namespace FeedbackDashboard.Features.Ingestion;
+namespace FeedbackDashboard.Features.Feedback;
 
 public abstract record InteractionOutcome
 {

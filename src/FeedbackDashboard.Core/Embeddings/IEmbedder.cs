@@ -1,4 +1,6 @@
-namespace FeedbackDashboard.Core.Clustering;
+using FeedbackDashboard.Core.Clustering;
+
+namespace FeedbackDashboard.Core.Embeddings;
 
 /// <summary>Turns texts into unit-length vectors whose dot product is their cosine similarity. Thread-safe.</summary>
 public interface IEmbedder

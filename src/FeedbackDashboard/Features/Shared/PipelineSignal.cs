@@ -1,8 +1,8 @@
 using System.Threading.Channels;
-using FeedbackDashboard.Features.Shared;
+using FeedbackDashboard.Features.Pipeline;
 using Microsoft.Extensions.Options;
 
-namespace FeedbackDashboard.Features.Pipeline;
+namespace FeedbackDashboard.Features.Shared;
 
 /// <summary>
 /// The bounded channel from ingest to the pipeline: the ids of committed feedback. It only wakes

@@ -1,4 +1,6 @@
-namespace FeedbackDashboard.Core.Feedback;
+using FeedbackDashboard.Core.Feedback;
+
+namespace FeedbackDashboard.Core.Patterns;
 
 /// <summary>A group of interactions that ask the same thing; triggers watch each pattern.</summary>
 public sealed class QueryPattern

@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using FeedbackDashboard.Features.Insights;
 
-namespace FeedbackDashboard.Features.Insights;
+namespace FeedbackDashboard.Features.Shared;
 
 /// <summary>
 /// RFC 4180 fields, quoted when they hold a comma, quote or line break, and also a semicolon, a pipe

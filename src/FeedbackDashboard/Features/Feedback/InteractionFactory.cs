@@ -1,7 +1,8 @@
 using FeedbackDashboard.Core.Feedback;
 using FeedbackDashboard.Data;
+using FeedbackDashboard.Features.Ingestion;
 
-namespace FeedbackDashboard.Features.Ingestion;
+namespace FeedbackDashboard.Features.Feedback;
 
 /// <summary>
 /// Makes a new interaction. Its query pattern is left for the pipeline to assign after the

@@ -2,9 +2,10 @@ using System.Globalization;
 using FeedbackDashboard.Core.Feedback;
 using FeedbackDashboard.Core.Insights;
 using FeedbackDashboard.Data;
+using FeedbackDashboard.Features.Ingestion;
 using Microsoft.EntityFrameworkCore;
 
-namespace FeedbackDashboard.Features.Ingestion;
+namespace FeedbackDashboard.Features.Feedback;
 
 /// <summary>
 /// Folds newly stored feedback into the daily aggregates inside the caller's transaction, as

@@ -1,8 +1,9 @@
 using FeedbackDashboard.Core.Feedback;
 using FeedbackDashboard.Core.Review;
 using FeedbackDashboard.Features.Ingestion;
+using FeedbackDashboard.Features.Review;
 
-namespace FeedbackDashboard.Features.Review;
+namespace FeedbackDashboard.Contracts;
 
 /// <summary>
 /// A review task as the API, the hub and the pages see it. It carries its trigger and the newest

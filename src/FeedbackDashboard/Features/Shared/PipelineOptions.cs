@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
+using FeedbackDashboard.Features.Pipeline;
 
-namespace FeedbackDashboard.Features.Pipeline;
+namespace FeedbackDashboard.Features.Shared;
 
 /// <summary>The background pipeline after ingest. Bound from the "Pipeline" section.</summary>
 public sealed class PipelineOptions

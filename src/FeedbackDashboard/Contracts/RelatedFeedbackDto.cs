@@ -1,6 +1,7 @@
 using FeedbackDashboard.Features.Ingestion;
+using FeedbackDashboard.Features.Review;
 
-namespace FeedbackDashboard.Features.Review;
+namespace FeedbackDashboard.Contracts;
 
 /// <summary>A related feedback item with the interaction it was given on.</summary>
 public sealed record RelatedFeedbackDto(FeedbackDto Feedback, string Query, string? Response, bool IsTrigger);

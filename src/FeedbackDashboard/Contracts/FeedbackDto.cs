@@ -1,6 +1,7 @@
 using FeedbackDashboard.Core.Feedback;
+using FeedbackDashboard.Features.Ingestion;
 
-namespace FeedbackDashboard.Features.Ingestion;
+namespace FeedbackDashboard.Contracts;
 
 /// <summary>A feedback item as the API and the hub return it.</summary>
 /// <param name="Id">The client's idempotency key, or one the server assigned.</param>

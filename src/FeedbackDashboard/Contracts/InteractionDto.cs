@@ -1,6 +1,7 @@
 using FeedbackDashboard.Core.Feedback;
+using FeedbackDashboard.Features.Ingestion;
 
-namespace FeedbackDashboard.Features.Ingestion;
+namespace FeedbackDashboard.Contracts;
 
 public sealed record InteractionDto(
     string Id,

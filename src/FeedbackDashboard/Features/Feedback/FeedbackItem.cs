@@ -1,6 +1,7 @@
 using FeedbackDashboard.Core.Feedback;
+using FeedbackDashboard.Features.Ingestion;
 
-namespace FeedbackDashboard.Features.Ingestion;
+namespace FeedbackDashboard.Features.Feedback;
 
 /// <param name="Interaction">Creates the interaction when its id is not known yet; ignored when it is.</param>
 public sealed record FeedbackItem(FeedbackSubmission Submission, InteractionSubmission? Interaction = null);

@@ -1,9 +1,10 @@
 using FeedbackDashboard.Core.Feedback;
 using FeedbackDashboard.Data;
 using FeedbackDashboard.Features.Corrections;
+using FeedbackDashboard.Features.Ingestion;
 using Microsoft.EntityFrameworkCore;
 
-namespace FeedbackDashboard.Features.Ingestion;
+namespace FeedbackDashboard.Features.Feedback;
 
 /// <summary>
 /// Stores a set of feedback items in one transaction with their new interactions and the

@@ -1,6 +1,7 @@
 using FeedbackDashboard.Core.Knowledge;
+using FeedbackDashboard.Features.Knowledge;
 
-namespace FeedbackDashboard.Features.Knowledge;
+namespace FeedbackDashboard.Contracts;
 
 /// <param name="Source">The AI application it belongs to; null when shared by all.</param>
 /// <param name="CorrectionIds">The corrections applied to make its versions, oldest first.</param>

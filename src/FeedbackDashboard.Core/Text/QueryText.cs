@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text;
+using FeedbackDashboard.Core.Triggers;
 
-namespace FeedbackDashboard.Core.Triggers;
+namespace FeedbackDashboard.Core.Text;
 
 public static class QueryText
 {
