@@ -18,6 +18,10 @@ public static class RealtimeServiceCollectionExtensions
                 options.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal("feedback-dashboard");
                 // Start, and keep serving, while Redis is down; reconnect when it is back.
                 options.Configuration.AbortOnConnectFail = false;
+                // Try again every second rather than backing off exponentially: pushes between instances
+                // resume within about a second of Redis returning.
+                options.Configuration.ReconnectRetryPolicy = new StackExchange.Redis.LinearRetry(1_000);
+                options.Configuration.ConnectTimeout = 2_000;
             });
             builder.Services.AddHealthChecks().Add(new HealthCheckRegistration("redis", _ => new RedisHealthCheck(redis), HealthStatus.Degraded, ["ready"]));
         }
