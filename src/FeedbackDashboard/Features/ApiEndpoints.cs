@@ -13,14 +13,12 @@ namespace FeedbackDashboard.Features;
 
 public static class ApiEndpoints
 {
-    public const string ApiPrefix = ApiPaths.ApiPrefix;
-
     /// <summary>The HTTP API under /api/v1; authorization is added to this one group.</summary>
     public static RouteGroupBuilder MapFeedbackApi(this IEndpointRouteBuilder endpoints)
     {
         // JSON only (JsonBody refuses other content types) and no CORS: a cross-site page cannot
         // send these requests with a person's cookie, so they need no antiforgery token.
-        var api = endpoints.MapGroup(ApiPrefix).WithTags("Feedback API").DisableAntiforgery();
+        var api = endpoints.MapGroup(ApiPaths.ApiPrefix).WithTags("Feedback API").DisableAntiforgery();
         api.MapGroup("").RequireAuthorization(AccessPolicies.ApiIngest).RequireRateLimiting(IngestRateLimiting.PolicyName)
             .AddEndpointFilter(async (context, next) =>
             {

@@ -61,15 +61,6 @@ public static class FeatureDependencies
         };
     }
 
-    private static TypeDefinition Outermost(TypeDefinition type)
-    {
-        while (type.DeclaringType is not null)
-        {
-            type = type.DeclaringType;
-        }
-        return type;
-    }
-
     private static IEnumerable<TypeReference> Referenced(TypeDefinition type)
     {
         IEnumerable<TypeReference> types =

@@ -32,7 +32,19 @@ public sealed class SessionAuthenticationStateProvider : ServerAuthenticationSta
 
     private async Task WatchAsync(Task<AuthenticationState> state)
     {
-        var principal = (await state).User;
+        try
+        {
+            await StartWatchingAsync((await state).User);
+        }
+        catch (Exception e)
+        {
+            // The sweep does not know this circuit then; the next request's cookie check still applies.
+            logger.LogWarning(e, "Could not watch the circuit's user for changes");
+        }
+    }
+
+    private async Task StartWatchingAsync(ClaimsPrincipal principal)
+    {
         Interlocked.Exchange(ref watching, null)?.Dispose();
         if (SessionFacts.UserIdOf(principal) is not { } userId)
         {
