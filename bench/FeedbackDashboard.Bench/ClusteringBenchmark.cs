@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using FeedbackDashboard.Core.Clustering;
 using FeedbackDashboard.Core.Embeddings;
+using FeedbackDashboard.Core.Issues;
 using FeedbackDashboard.Embeddings;
 
 namespace FeedbackDashboard.Bench;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using FeedbackDashboard.Data;
 using FeedbackDashboard.Features.Insights;
+using FeedbackDashboard.Features.Issues;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,7 +1,7 @@
 using System.Reflection;
 using FastBertTokenizer;
-using FeedbackDashboard.Core.Clustering;
 using FeedbackDashboard.Core.Embeddings;
+using FeedbackDashboard.Core.Issues;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
 

@@ -1,15 +1,25 @@
-using FeedbackDashboard.Features.Pipeline;
 using FeedbackDashboard.Components;
 using FeedbackDashboard.Components.Account;
 using FeedbackDashboard.Data;
 using FeedbackDashboard.Features;
 using FeedbackDashboard.Features.Access;
-using FeedbackDashboard.Features.Clustering;
+using FeedbackDashboard.Features.Audit;
+using FeedbackDashboard.Features.Corrections;
 using FeedbackDashboard.Features.Demo;
+using FeedbackDashboard.Features.Feedback;
 using FeedbackDashboard.Features.Ingestion;
+using FeedbackDashboard.Features.Insights;
+using FeedbackDashboard.Features.Issues;
+using FeedbackDashboard.Features.Knowledge;
+using FeedbackDashboard.Features.Loop;
 using FeedbackDashboard.Features.Operations;
+using FeedbackDashboard.Features.Patterns;
+using FeedbackDashboard.Features.Pipeline;
 using FeedbackDashboard.Features.Realtime;
+using FeedbackDashboard.Features.Review;
 using FeedbackDashboard.Features.Shared;
+using FeedbackDashboard.Features.Triggers;
+using FeedbackDashboard.Features.Webhooks;
 
 if (HealthProbe.IsRequested(args))
 {
@@ -19,30 +29,33 @@ if (HealthProbe.IsRequested(args))
 var builder = WebApplication.CreateBuilder(DemoSwitches.Remove(args));
 
 builder.AddHttpsPolicy(); // first: a start that cannot work stops before anything else runs
-builder.AddFeedbackData();
-builder.AddFeedbackAccess();
-builder.AddFeedbackLoop();
-builder.AddFeedbackPipeline();
-builder.AddFeedbackRealtime();
-builder.AddDemoData(args);
-builder.AddIssueClustering(); // after the demo data, so the first run at start clusters it
-
-builder.AddFeedbackTelemetry();
+builder.AddData();
+builder.AddApiConventions();
+builder.AddAccess();
+builder.AddAudit();
+builder.AddFeedback();
+builder.AddIngestion();
+builder.AddLoop();
+builder.AddPatterns();
+builder.AddTriggers();
+builder.AddReview();
+builder.AddCorrections();
+builder.AddKnowledge();
+builder.AddInsights();
+builder.AddWebhooks();
+builder.AddPipeline();
+builder.AddRealtime();
+builder.AddDemo(args);
+builder.AddIssues(); // after the demo data, so the first run at start clusters it
+builder.AddOperations();
 builder.AddDashboardComponents();
-builder.Services.AddProblemDetails();
-builder.Services.AddExceptionHandler<FeedbackDashboard.Features.Shared.DatabaseUnavailableHandler>();
-builder.Services.AddExceptionHandler<FeedbackDashboard.Features.Shared.BadParameterHandler>();
-builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-builder.Services.AddOpenApi();
-
-builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30)); // in-flight batches finish
 
 var app = builder.Build();
 
 app.UseHttpsPolicy();
 app.UseSecurityHeaders();
 app.UseFeedbackErrorHandling();
-app.UseMiddleware<FeedbackDashboard.Features.Access.SameOriginWrites>();
+app.UseMiddleware<SameOriginWrites>();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();

@@ -1,4 +1,4 @@
-using FeedbackDashboard.Core.Clustering;
+using FeedbackDashboard.Core.Issues;
 
 namespace FeedbackDashboard.Core.Embeddings;
 

@@ -1,6 +1,6 @@
 using System.Numerics;
 using System.Runtime.InteropServices;
-using FeedbackDashboard.Core.Clustering;
+using FeedbackDashboard.Core.Issues;
 
 namespace FeedbackDashboard.Core.Embeddings;
 

@@ -1,5 +1,5 @@
 using FeedbackDashboard.Core.Feedback;
-using FeedbackDashboard.Features.Ingestion;
+using FeedbackDashboard.Features.Feedback;
 
 namespace FeedbackDashboard.Contracts;
 

@@ -1,4 +1,4 @@
-using FeedbackDashboard.Features.Ingestion;
+using FeedbackDashboard.Features.Feedback;
 using FeedbackDashboard.Features.Review;
 
 namespace FeedbackDashboard.Contracts;

@@ -1,6 +1,6 @@
 using FeedbackDashboard.Core.Feedback;
 using FeedbackDashboard.Core.Review;
-using FeedbackDashboard.Features.Ingestion;
+using FeedbackDashboard.Features.Feedback;
 using FeedbackDashboard.Features.Review;
 
 namespace FeedbackDashboard.Contracts;

@@ -6,7 +6,7 @@ namespace FeedbackDashboard.Data;
 
 public static class DataServiceCollectionExtensions
 {
-    public static IHostApplicationBuilder AddFeedbackData(this IHostApplicationBuilder builder)
+    public static IHostApplicationBuilder AddData(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.SectionName).ValidateOnStart();

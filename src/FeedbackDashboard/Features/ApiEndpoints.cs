@@ -1,8 +1,10 @@
 using FeedbackDashboard.Features.Access;
 using FeedbackDashboard.Features.Audit;
 using FeedbackDashboard.Features.Corrections;
+using FeedbackDashboard.Features.Feedback;
 using FeedbackDashboard.Features.Ingestion;
 using FeedbackDashboard.Features.Insights;
+using FeedbackDashboard.Features.Issues;
 using FeedbackDashboard.Features.Knowledge;
 using FeedbackDashboard.Features.Review;
 using FeedbackDashboard.Features.Shared;

@@ -1,6 +1,6 @@
-using FeedbackDashboard.Core.Clustering;
 using FeedbackDashboard.Core.Embeddings;
 using FeedbackDashboard.Core.Feedback;
+using FeedbackDashboard.Core.Issues;
 using FeedbackDashboard.Core.Patterns;
 
 namespace FeedbackDashboard.Core.Tests.Patterns;

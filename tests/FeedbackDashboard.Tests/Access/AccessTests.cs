@@ -1,7 +1,7 @@
 using System.Net;
 using FeedbackDashboard.Core.Triggers;
 using FeedbackDashboard.Features.Access;
-using FeedbackDashboard.Features.Admin;
+using FeedbackDashboard.Features.Triggers;
 using FeedbackDashboard.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,5 @@
-using FeedbackDashboard.Core.Clustering;
 using FeedbackDashboard.Core.Embeddings;
+using FeedbackDashboard.Core.Issues;
 using FeedbackDashboard.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;

@@ -1,4 +1,4 @@
-using FeedbackDashboard.Features.Scaling;
+using FeedbackDashboard.Features.Operations;
 using FeedbackDashboard.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using FeedbackDashboard.Contracts;
-using FeedbackDashboard.Features.Ingestion;
+using FeedbackDashboard.Features.Feedback;
 using FeedbackDashboard.Features.Realtime;
 using FeedbackDashboard.Features.Review;
 using Microsoft.JSInterop;

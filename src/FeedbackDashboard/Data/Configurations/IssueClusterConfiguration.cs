@@ -1,5 +1,5 @@
-using FeedbackDashboard.Core.Clustering;
 using FeedbackDashboard.Core.Feedback;
+using FeedbackDashboard.Core.Issues;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

@@ -1,4 +1,4 @@
-using FeedbackDashboard.Features.Scaling;
+using FeedbackDashboard.Features.Operations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

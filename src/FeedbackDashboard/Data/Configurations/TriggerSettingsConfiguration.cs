@@ -1,4 +1,4 @@
-using FeedbackDashboard.Features.Admin;
+using FeedbackDashboard.Features.Triggers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

@@ -12,7 +12,7 @@ public static class AccessServiceCollectionExtensions
     public const string ByPathScheme = "ByPath";
 
     /// <summary>People (Identity, cookies, roles), machines (API keys), the policies and the limits.</summary>
-    public static IHostApplicationBuilder AddFeedbackAccess(this IHostApplicationBuilder builder)
+    public static IHostApplicationBuilder AddAccess(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
         services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.SectionName);

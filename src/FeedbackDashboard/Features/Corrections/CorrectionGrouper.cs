@@ -1,8 +1,8 @@
 using System.Globalization;
-using FeedbackDashboard.Core.Clustering;
 using FeedbackDashboard.Core.Corrections;
 using FeedbackDashboard.Core.Embeddings;
 using FeedbackDashboard.Core.Feedback;
+using FeedbackDashboard.Core.Issues;
 using FeedbackDashboard.Core.Patterns;
 using FeedbackDashboard.Data;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,5 @@
 using FeedbackDashboard.Core.Feedback;
 using FeedbackDashboard.Features.Feedback;
-using FeedbackDashboard.Features.Ingestion;
 
 namespace FeedbackDashboard.Features.Demo;
 

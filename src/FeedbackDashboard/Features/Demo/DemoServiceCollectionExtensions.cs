@@ -3,7 +3,7 @@ namespace FeedbackDashboard.Features.Demo;
 public static class DemoServiceCollectionExtensions
 {
     /// <summary>Demo data on first run in Development (Demo:Seed), fresh feedback with --demo-live (Demo:Live).</summary>
-    public static IHostApplicationBuilder AddDemoData(this IHostApplicationBuilder builder, string[] args)
+    public static IHostApplicationBuilder AddDemo(this IHostApplicationBuilder builder, string[] args)
     {
         var options = builder.Services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.SectionName);
         var live = DemoSwitches.HasLive(args);

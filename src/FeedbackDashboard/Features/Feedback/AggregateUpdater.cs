@@ -2,7 +2,6 @@ using System.Globalization;
 using FeedbackDashboard.Core.Feedback;
 using FeedbackDashboard.Core.Insights;
 using FeedbackDashboard.Data;
-using FeedbackDashboard.Features.Ingestion;
 using Microsoft.EntityFrameworkCore;
 
 namespace FeedbackDashboard.Features.Feedback;

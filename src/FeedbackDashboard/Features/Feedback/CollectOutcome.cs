@@ -1,5 +1,4 @@
 using FeedbackDashboard.Core.Feedback;
-using FeedbackDashboard.Features.Ingestion;
 
 namespace FeedbackDashboard.Features.Feedback;
 

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using FeedbackDashboard.Core.Feedback;
 using FeedbackDashboard.Data;
-using FeedbackDashboard.Features.Ingestion;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 

@@ -1,7 +1,6 @@
 using FeedbackDashboard.Core.Feedback;
 using FeedbackDashboard.Data;
 using FeedbackDashboard.Features.Corrections;
-using FeedbackDashboard.Features.Ingestion;
 using Microsoft.EntityFrameworkCore;
 
 namespace FeedbackDashboard.Features.Feedback;

@@ -1,6 +1,5 @@
 using FeedbackDashboard.Core.Feedback;
 using FeedbackDashboard.Data;
-using FeedbackDashboard.Features.Ingestion;
 
 namespace FeedbackDashboard.Features.Feedback;
 

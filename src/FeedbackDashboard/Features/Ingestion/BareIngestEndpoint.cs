@@ -1,3 +1,5 @@
+using FeedbackDashboard.Features.Feedback;
+
 namespace FeedbackDashboard.Features.Ingestion;
 
 /// <summary>Bound from "Benchmarks". Off in every real deployment.</summary>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using FeedbackDashboard.Contracts;
+using FeedbackDashboard.Features.Feedback;
 
 namespace FeedbackDashboard.Features.Ingestion;
 

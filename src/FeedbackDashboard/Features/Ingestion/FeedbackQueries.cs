@@ -1,5 +1,6 @@
 using FeedbackDashboard.Contracts;
 using FeedbackDashboard.Data;
+using FeedbackDashboard.Features.Feedback;
 using Microsoft.EntityFrameworkCore;
 
 namespace FeedbackDashboard.Features.Ingestion;

@@ -1,4 +1,5 @@
 using FeedbackDashboard.Core.Feedback;
+using FeedbackDashboard.Features.Feedback;
 
 namespace FeedbackDashboard.Features.Ingestion;
 

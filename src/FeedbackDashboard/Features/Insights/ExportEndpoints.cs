@@ -3,7 +3,7 @@ using FeedbackDashboard.Contracts;
 using FeedbackDashboard.Core.Feedback;
 using FeedbackDashboard.Core.Insights;
 using FeedbackDashboard.Data;
-using FeedbackDashboard.Features.Ingestion;
+using FeedbackDashboard.Features.Feedback;
 using FeedbackDashboard.Features.Loop;
 using FeedbackDashboard.Features.Shared;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,5 @@
 using FeedbackDashboard.Contracts;
-using FeedbackDashboard.Features.Ingestion;
+using FeedbackDashboard.Features.Feedback;
 
 namespace FeedbackDashboard.Features.Insights;
 

@@ -4,7 +4,8 @@ using FeedbackDashboard.Core.Feedback;
 using FeedbackDashboard.Core.Insights;
 using FeedbackDashboard.Core.Review;
 using FeedbackDashboard.Data;
-using FeedbackDashboard.Features.Ingestion;
+using FeedbackDashboard.Features.Feedback;
+using FeedbackDashboard.Features.Issues;
 using Microsoft.EntityFrameworkCore;
 
 namespace FeedbackDashboard.Features.Insights;

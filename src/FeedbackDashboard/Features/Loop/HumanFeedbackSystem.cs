@@ -7,6 +7,7 @@ using FeedbackDashboard.Features.Insights;
 using FeedbackDashboard.Features.Realtime;
 using FeedbackDashboard.Features.Review;
 using FeedbackDashboard.Features.Shared;
+using FeedbackDashboard.Features.Triggers;
 
 namespace FeedbackDashboard.Features.Loop;
 

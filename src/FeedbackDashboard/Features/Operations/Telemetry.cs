@@ -38,7 +38,7 @@ public sealed class Telemetry : IDisposable
 
 public static class TelemetryServiceCollectionExtensions
 {
-    public static IHostApplicationBuilder AddFeedbackTelemetry(this IHostApplicationBuilder builder)
+    public static IHostApplicationBuilder AddTelemetry(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<Telemetry>();
         var otlp = !string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);

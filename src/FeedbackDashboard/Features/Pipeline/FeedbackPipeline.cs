@@ -1,11 +1,11 @@
 using System.Diagnostics;
 using FeedbackDashboard.Core.Feedback;
 using FeedbackDashboard.Data;
-using FeedbackDashboard.Features.Clustering;
 using FeedbackDashboard.Features.Corrections;
 using FeedbackDashboard.Features.Feedback;
-using FeedbackDashboard.Features.Ingestion;
+using FeedbackDashboard.Features.Issues;
 using FeedbackDashboard.Features.Loop;
+using FeedbackDashboard.Features.Patterns;
 using FeedbackDashboard.Features.Review;
 using FeedbackDashboard.Features.Shared;
 using Microsoft.EntityFrameworkCore;

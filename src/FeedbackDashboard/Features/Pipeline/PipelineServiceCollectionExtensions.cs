@@ -1,22 +1,17 @@
-using FeedbackDashboard.Core.Patterns;
 using FeedbackDashboard.Features.Shared;
 
 namespace FeedbackDashboard.Features.Pipeline;
 
 public static class PipelineServiceCollectionExtensions
 {
-    /// <summary>Semantic query patterns and the background pipeline that assigns them and runs the triggers.</summary>
-    public static IHostApplicationBuilder AddFeedbackPipeline(this IHostApplicationBuilder builder)
+    /// <summary>The background pipeline that assigns patterns, groups corrections and runs the triggers.</summary>
+    public static IHostApplicationBuilder AddPipeline(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<PatternOptions>().BindConfiguration(PatternOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<PipelineOptions>().BindConfiguration(PipelineOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddMetrics();
-        services.AddLocalEmbeddings();
         services.AddSingleton<PipelineSignal>();
         services.AddSingleton<PipelineMetrics>();
-        services.AddSingleton<PatternAssigner>();
-        services.AddSingleton<Corrections.CorrectionGrouper>();
         services.AddSingleton<FeedbackPipeline>();
         services.AddSingleton<PipelineStatusReader>();
         services.AddHostedService<FeedbackPipelineWorker>();

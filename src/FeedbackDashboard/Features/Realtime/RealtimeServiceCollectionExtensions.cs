@@ -7,8 +7,9 @@ public static class RealtimeServiceCollectionExtensions
     public const string RedisConnectionStringName = "Redis";
 
     /// <summary>SignalR, on the Redis backplane when ConnectionStrings:Redis is set (several instances).</summary>
-    public static IHostApplicationBuilder AddFeedbackRealtime(this IHostApplicationBuilder builder)
+    public static IHostApplicationBuilder AddRealtime(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddSingleton<ReviewNotifier>();
         var signalR = builder.Services.AddSignalR(options => options.MaximumReceiveMessageSize = 32 * 1024);
         var redis = builder.Configuration.GetConnectionString(RedisConnectionStringName);
         if (!string.IsNullOrWhiteSpace(redis))

@@ -1,5 +1,5 @@
 using FeedbackDashboard.Contracts;
-using FeedbackDashboard.Features.Ingestion;
+using FeedbackDashboard.Features.Feedback;
 using FeedbackDashboard.Features.Review;
 using Microsoft.AspNetCore.SignalR;
 

@@ -1,16 +1,17 @@
 using FeedbackDashboard.Contracts;
 using FeedbackDashboard.Core.Feedback;
 using FeedbackDashboard.Core.Review;
+using FeedbackDashboard.Core.Triggers;
 using FeedbackDashboard.Data;
 using FeedbackDashboard.Features.Audit;
-using FeedbackDashboard.Features.Ingestion;
+using FeedbackDashboard.Features.Feedback;
 using FeedbackDashboard.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace FeedbackDashboard.Features.Review;
 
 /// <summary>Reads review tasks with their trigger and newest related feedback.</summary>
-public sealed class ReviewTaskQueries(IDbContextFactory<FeedbackDbContext> contextFactory, Admin.TriggerSettingsStore triggerSettings)
+public sealed class ReviewTaskQueries(IDbContextFactory<FeedbackDbContext> contextFactory, ITriggerOptionsSource triggerSettings)
 {
     /// <param name="withRelated">
     /// Embed each task's newest related items (the API's list does).

@@ -1,6 +1,6 @@
 using FeedbackDashboard.Core.Review;
+using FeedbackDashboard.Core.Triggers;
 using FeedbackDashboard.Data;
-using FeedbackDashboard.Features.Admin;
 using FeedbackDashboard.Features.Realtime;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -16,7 +16,7 @@ namespace FeedbackDashboard.Features.Review;
 public sealed class TaskSeverityRefresher(
     IDbContextFactory<FeedbackDbContext> contextFactory,
     TaskHealthReader health,
-    TriggerSettingsStore triggerSettings,
+    ITriggerOptionsSource triggerSettings,
     ReviewTaskQueries queries,
     ReviewNotifier notifier,
     IOptions<ReviewOptions> options,

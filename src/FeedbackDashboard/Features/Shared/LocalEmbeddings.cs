@@ -1,5 +1,5 @@
-using FeedbackDashboard.Core.Clustering;
 using FeedbackDashboard.Core.Embeddings;
+using FeedbackDashboard.Core.Issues;
 using FeedbackDashboard.Embeddings;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 

@@ -1,9 +1,9 @@
 using FeedbackDashboard.Components.Shared;
 using FeedbackDashboard.Components.Shared.Insights;
 using FeedbackDashboard.Contracts;
-using FeedbackDashboard.Core.Clustering;
-using FeedbackDashboard.Features.Clustering;
+using FeedbackDashboard.Core.Issues;
 using FeedbackDashboard.Features.Insights;
+using FeedbackDashboard.Features.Issues;
 using FeedbackDashboard.Features.Realtime;
 using FeedbackDashboard.Features.Review;
 using FeedbackDashboard.Features.Shared;

@@ -25,7 +25,7 @@ namespace FeedbackDashboard.Data.Migrations.SqlServer
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
-            modelBuilder.Entity("FeedbackDashboard.Core.Clustering.IssueCluster", b =>
+            modelBuilder.Entity("FeedbackDashboard.Core.Issues.IssueCluster", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -78,7 +78,7 @@ namespace FeedbackDashboard.Data.Migrations.SqlServer
                     b.ToTable("IssueClusters");
                 });
 
-            modelBuilder.Entity("FeedbackDashboard.Core.Clustering.IssueClusterMember", b =>
+            modelBuilder.Entity("FeedbackDashboard.Core.Issues.IssueClusterMember", b =>
                 {
                     b.Property<long>("IssueClusterId")
                         .HasColumnType("bigint");
@@ -93,7 +93,7 @@ namespace FeedbackDashboard.Data.Migrations.SqlServer
                     b.ToTable("IssueClusterMembers");
                 });
 
-            modelBuilder.Entity("FeedbackDashboard.Core.Clustering.IssueDailyAggregate", b =>
+            modelBuilder.Entity("FeedbackDashboard.Core.Issues.IssueDailyAggregate", b =>
                 {
                     b.Property<long>("IssueClusterId")
                         .HasColumnType("bigint");
@@ -115,7 +115,7 @@ namespace FeedbackDashboard.Data.Migrations.SqlServer
                     b.ToTable("IssueDailyAggregates");
                 });
 
-            modelBuilder.Entity("FeedbackDashboard.Core.Clustering.IssueRun", b =>
+            modelBuilder.Entity("FeedbackDashboard.Core.Issues.IssueRun", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1044,7 +1044,7 @@ namespace FeedbackDashboard.Data.Migrations.SqlServer
                     b.ToTable("SignInFailures");
                 });
 
-            modelBuilder.Entity("FeedbackDashboard.Features.Admin.TriggerSettings", b =>
+            modelBuilder.Entity("FeedbackDashboard.Features.Triggers.TriggerSettings", b =>
                 {
                     b.Property<int>("Id")
                         .HasColumnType("int");
@@ -1120,7 +1120,7 @@ namespace FeedbackDashboard.Data.Migrations.SqlServer
                     b.ToTable("AuditRecords");
                 });
 
-            modelBuilder.Entity("FeedbackDashboard.Features.Scaling.Lease", b =>
+            modelBuilder.Entity("FeedbackDashboard.Features.Operations.Lease", b =>
                 {
                     b.Property<string>("Name")
                         .HasMaxLength(100)
@@ -1312,7 +1312,7 @@ namespace FeedbackDashboard.Data.Migrations.SqlServer
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("FeedbackDashboard.Core.Clustering.IssueClusterMember", b =>
+            modelBuilder.Entity("FeedbackDashboard.Core.Issues.IssueClusterMember", b =>
                 {
                     b.HasOne("FeedbackDashboard.Core.Feedback.UserFeedback", null)
                         .WithMany()
@@ -1320,16 +1320,16 @@ namespace FeedbackDashboard.Data.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("FeedbackDashboard.Core.Clustering.IssueCluster", null)
+                    b.HasOne("FeedbackDashboard.Core.Issues.IssueCluster", null)
                         .WithMany()
                         .HasForeignKey("IssueClusterId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("FeedbackDashboard.Core.Clustering.IssueDailyAggregate", b =>
+            modelBuilder.Entity("FeedbackDashboard.Core.Issues.IssueDailyAggregate", b =>
                 {
-                    b.HasOne("FeedbackDashboard.Core.Clustering.IssueCluster", null)
+                    b.HasOne("FeedbackDashboard.Core.Issues.IssueCluster", null)
                         .WithMany()
                         .HasForeignKey("IssueClusterId")
                         .OnDelete(DeleteBehavior.Cascade)

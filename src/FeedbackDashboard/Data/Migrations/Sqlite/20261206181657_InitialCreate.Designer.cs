@@ -20,7 +20,7 @@ namespace FeedbackDashboard.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
-            modelBuilder.Entity("FeedbackDashboard.Core.Clustering.IssueCluster", b =>
+            modelBuilder.Entity("FeedbackDashboard.Core.Issues.IssueCluster", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -71,7 +71,7 @@ namespace FeedbackDashboard.Data.Migrations.Sqlite
                     b.ToTable("IssueClusters");
                 });
 
-            modelBuilder.Entity("FeedbackDashboard.Core.Clustering.IssueClusterMember", b =>
+            modelBuilder.Entity("FeedbackDashboard.Core.Issues.IssueClusterMember", b =>
                 {
                     b.Property<long>("IssueClusterId")
                         .HasColumnType("INTEGER");
@@ -86,7 +86,7 @@ namespace FeedbackDashboard.Data.Migrations.Sqlite
                     b.ToTable("IssueClusterMembers");
                 });
 
-            modelBuilder.Entity("FeedbackDashboard.Core.Clustering.IssueDailyAggregate", b =>
+            modelBuilder.Entity("FeedbackDashboard.Core.Issues.IssueDailyAggregate", b =>
                 {
                     b.Property<long>("IssueClusterId")
                         .HasColumnType("INTEGER");
@@ -108,7 +108,7 @@ namespace FeedbackDashboard.Data.Migrations.Sqlite
                     b.ToTable("IssueDailyAggregates");
                 });
 
-            modelBuilder.Entity("FeedbackDashboard.Core.Clustering.IssueRun", b =>
+            modelBuilder.Entity("FeedbackDashboard.Core.Issues.IssueRun", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1009,7 +1009,7 @@ namespace FeedbackDashboard.Data.Migrations.Sqlite
                     b.ToTable("SignInFailures");
                 });
 
-            modelBuilder.Entity("FeedbackDashboard.Features.Admin.TriggerSettings", b =>
+            modelBuilder.Entity("FeedbackDashboard.Features.Triggers.TriggerSettings", b =>
                 {
                     b.Property<int>("Id")
                         .HasColumnType("INTEGER");
@@ -1083,7 +1083,7 @@ namespace FeedbackDashboard.Data.Migrations.Sqlite
                     b.ToTable("AuditRecords");
                 });
 
-            modelBuilder.Entity("FeedbackDashboard.Features.Scaling.Lease", b =>
+            modelBuilder.Entity("FeedbackDashboard.Features.Operations.Lease", b =>
                 {
                     b.Property<string>("Name")
                         .HasMaxLength(100)
@@ -1268,7 +1268,7 @@ namespace FeedbackDashboard.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("FeedbackDashboard.Core.Clustering.IssueClusterMember", b =>
+            modelBuilder.Entity("FeedbackDashboard.Core.Issues.IssueClusterMember", b =>
                 {
                     b.HasOne("FeedbackDashboard.Core.Feedback.UserFeedback", null)
                         .WithMany()
@@ -1276,16 +1276,16 @@ namespace FeedbackDashboard.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("FeedbackDashboard.Core.Clustering.IssueCluster", null)
+                    b.HasOne("FeedbackDashboard.Core.Issues.IssueCluster", null)
                         .WithMany()
                         .HasForeignKey("IssueClusterId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("FeedbackDashboard.Core.Clustering.IssueDailyAggregate", b =>
+            modelBuilder.Entity("FeedbackDashboard.Core.Issues.IssueDailyAggregate", b =>
                 {
-                    b.HasOne("FeedbackDashboard.Core.Clustering.IssueCluster", null)
+                    b.HasOne("FeedbackDashboard.Core.Issues.IssueCluster", null)
                         .WithMany()
                         .HasForeignKey("IssueClusterId")
                         .OnDelete(DeleteBehavior.Cascade)

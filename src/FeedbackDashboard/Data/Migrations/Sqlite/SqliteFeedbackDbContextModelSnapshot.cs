@@ -17,7 +17,7 @@ namespace FeedbackDashboard.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
-            modelBuilder.Entity("FeedbackDashboard.Core.Clustering.IssueCluster", b =>
+            modelBuilder.Entity("FeedbackDashboard.Core.Issues.IssueCluster", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -68,7 +68,7 @@ namespace FeedbackDashboard.Data.Migrations.Sqlite
                     b.ToTable("IssueClusters");
                 });
 
-            modelBuilder.Entity("FeedbackDashboard.Core.Clustering.IssueClusterMember", b =>
+            modelBuilder.Entity("FeedbackDashboard.Core.Issues.IssueClusterMember", b =>
                 {
                     b.Property<long>("IssueClusterId")
                         .HasColumnType("INTEGER");
@@ -83,7 +83,7 @@ namespace FeedbackDashboard.Data.Migrations.Sqlite
                     b.ToTable("IssueClusterMembers");
                 });
 
-            modelBuilder.Entity("FeedbackDashboard.Core.Clustering.IssueDailyAggregate", b =>
+            modelBuilder.Entity("FeedbackDashboard.Core.Issues.IssueDailyAggregate", b =>
                 {
                     b.Property<long>("IssueClusterId")
                         .HasColumnType("INTEGER");
@@ -105,7 +105,7 @@ namespace FeedbackDashboard.Data.Migrations.Sqlite
                     b.ToTable("IssueDailyAggregates");
                 });
 
-            modelBuilder.Entity("FeedbackDashboard.Core.Clustering.IssueRun", b =>
+            modelBuilder.Entity("FeedbackDashboard.Core.Issues.IssueRun", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1006,7 +1006,7 @@ namespace FeedbackDashboard.Data.Migrations.Sqlite
                     b.ToTable("SignInFailures");
                 });
 
-            modelBuilder.Entity("FeedbackDashboard.Features.Admin.TriggerSettings", b =>
+            modelBuilder.Entity("FeedbackDashboard.Features.Triggers.TriggerSettings", b =>
                 {
                     b.Property<int>("Id")
                         .HasColumnType("INTEGER");
@@ -1080,7 +1080,7 @@ namespace FeedbackDashboard.Data.Migrations.Sqlite
                     b.ToTable("AuditRecords");
                 });
 
-            modelBuilder.Entity("FeedbackDashboard.Features.Scaling.Lease", b =>
+            modelBuilder.Entity("FeedbackDashboard.Features.Operations.Lease", b =>
                 {
                     b.Property<string>("Name")
                         .HasMaxLength(100)
@@ -1265,7 +1265,7 @@ namespace FeedbackDashboard.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("FeedbackDashboard.Core.Clustering.IssueClusterMember", b =>
+            modelBuilder.Entity("FeedbackDashboard.Core.Issues.IssueClusterMember", b =>
                 {
                     b.HasOne("FeedbackDashboard.Core.Feedback.UserFeedback", null)
                         .WithMany()
@@ -1273,16 +1273,16 @@ namespace FeedbackDashboard.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("FeedbackDashboard.Core.Clustering.IssueCluster", null)
+                    b.HasOne("FeedbackDashboard.Core.Issues.IssueCluster", null)
                         .WithMany()
                         .HasForeignKey("IssueClusterId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("FeedbackDashboard.Core.Clustering.IssueDailyAggregate", b =>
+            modelBuilder.Entity("FeedbackDashboard.Core.Issues.IssueDailyAggregate", b =>
                 {
-                    b.HasOne("FeedbackDashboard.Core.Clustering.IssueCluster", null)
+                    b.HasOne("FeedbackDashboard.Core.Issues.IssueCluster", null)
                         .WithMany()
                         .HasForeignKey("IssueClusterId")
                         .OnDelete(DeleteBehavior.Cascade)

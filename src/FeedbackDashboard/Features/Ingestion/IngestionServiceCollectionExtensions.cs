@@ -1,0 +1,14 @@
+namespace FeedbackDashboard.Features.Ingestion;
+
+public static class IngestionServiceCollectionExtensions
+{
+    /// <summary>The feedback API's group commit and the reads behind the live feed.</summary>
+    public static IHostApplicationBuilder AddIngestion(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSingleton<GroupCommit>();
+        services.AddHostedService(sp => sp.GetRequiredService<GroupCommit>());
+        services.AddSingleton<FeedbackQueries>();
+        return builder;
+    }
+}

@@ -1,0 +1,190 @@
+using FeedbackDashboard.Core.Feedback;
+using FeedbackDashboard.Core.Review;
+using FeedbackDashboard.Core.Triggers;
+using FeedbackDashboard.Data;
+using FeedbackDashboard.Features.Audit;
+using FeedbackDashboard.Features.Review;
+using Microsoft.EntityFrameworkCore;
+
+namespace FeedbackDashboard.Features.Triggers;
+
+/// <summary>
+/// The database side of the trigger: reads a pattern's window, opens a task or adds the new
+/// feedback to the pattern's active one. Safe when several requests (or instances) evaluate
+/// the same pattern at once: the unique index on active tasks decides, the loser joins.
+/// </summary>
+public sealed class ReviewTaskTrigger(IDbContextFactory<FeedbackDbContext> contextFactory, AuditLog audit, TaskHealthReader health)
+{
+    private const int MaxAttempts = 5;
+
+    public async Task<TriggerResult> EvaluateAsync(UserFeedback feedback, TriggerOptions options, DateTimeOffset now, CancellationToken cancellationToken) =>
+        (await EvaluateUntilChangeAsync([feedback], options, now, cancellationToken)).Result;
+
+    /// <summary>
+    /// Checks items of one pattern oldest first, as if each arrived on its own, until one opens a task
+    /// or joins the active one: with one read of the pattern's window for all of them (a batch's items
+    /// of a pattern were a transaction and three queries each). Returns how many it checked and the
+    /// last one's result; the caller joins the rest to the task.
+    /// </summary>
+    public Task<(int Checked, TriggerResult Result)> EvaluateUntilChangeAsync(
+        IReadOnlyList<UserFeedback> items, TriggerOptions options, DateTimeOffset now, CancellationToken cancellationToken) =>
+        RetryOnConflictAsync(() => TryEvaluateUntilChangeAsync(items, options, now, cancellationToken));
+
+    private async Task<(int Checked, TriggerResult Result)> TryEvaluateUntilChangeAsync(
+        IReadOnlyList<UserFeedback> items, TriggerOptions options, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var first = items[0];
+        var patternKey = first.PatternKey
+            ?? throw new InvalidOperationException($"Feedback {first.Id} has no pattern yet; the pipeline assigns it before the trigger runs.");
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+
+        var active = await db.ReviewTasks.SingleOrDefaultAsync(t => t.ActivePatternKey == patternKey, cancellationToken);
+        if (active is not null)
+        {
+            return (1, await JoinAsync(db, active, [first], options, now, cancellationToken));
+        }
+
+        // A closed task's feedback does not count again: the window starts after it.
+        var after = await db.ReviewTasks
+            .Where(t => t.PatternKey == patternKey)
+            .MaxAsync(t => (long?)t.LastFeedbackId, cancellationToken) ?? 0;
+        var limit = options.WindowSize + items.Count;
+        var newest = await WindowAsync(db, patternKey, after, items[^1].Id, limit, cancellationToken);
+
+        TriggerResult? result = null;
+        for (var k = 0; k < items.Count; k++)
+        {
+            var window = newest.Where(f => f.Id <= items[k].Id).Take(options.WindowSize).ToList();
+            if (window.Count < options.WindowSize && newest.Count == limit)
+            {
+                // Other items of the pattern fell between this batch's: read this one's window on its own.
+                window = await WindowAsync(db, patternKey, after, items[k].Id, options.WindowSize, cancellationToken);
+            }
+            var evaluation = TriggerRule.Evaluate(window.Select(FeedbackSignal.From), options);
+            if (evaluation.Fires)
+            {
+                var task = await TriggerReviewAsync(db, patternKey, items[k], window, evaluation, options, now, cancellationToken);
+                return (k + 1, new TriggerResult(evaluation, task, TriggerOutcome.Raised));
+            }
+            result = new TriggerResult(evaluation, null, TriggerOutcome.None);
+        }
+        return (items.Count, result!);
+    }
+
+    /// <summary>The pattern's newest items up to <paramref name="upTo"/> since its last closed task, newest first.</summary>
+    private static Task<List<UserFeedback>> WindowAsync(
+        FeedbackDbContext db, string patternKey, long after, long upTo, int count, CancellationToken cancellationToken) =>
+        db.Feedback.AsNoTracking()
+            .Where(f => f.PatternKey == patternKey && f.Id <= upTo && f.Id > after)
+            .OrderByDescending(f => f.Id)
+            .Take(count)
+            .ToListAsync(cancellationToken);
+
+    /// <summary>Opens a review task on the window that fired: the design's trigger_review.</summary>
+    private async Task<ReviewTask> TriggerReviewAsync(
+        FeedbackDbContext db, string patternKey, UserFeedback trigger, IReadOnlyList<UserFeedback> window, TriggerEvaluation evaluation,
+        TriggerOptions options, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        // One transaction for the task and its audit entry: one commit (one sync of the log) on the push's path, not two.
+        return await db.TransactAsync(async token =>
+        {
+            var pattern = await db.QueryPatterns.FindAsync([patternKey], token);
+            var task = new ReviewTask
+            {
+                PatternKey = patternKey,
+                Source = trigger.Source,
+                ActivePatternKey = patternKey,
+                RepresentativeQuery = pattern?.RepresentativeQuery ?? patternKey,
+                SuggestedAction = "",
+                TriggerFeedbackId = trigger.Id,
+                RelatedCount = evaluation.WindowCount,
+                NegativeCount = evaluation.NegativeCount,
+                CorrectionCount = window.Count(f => f.Type == FeedbackType.Correction),
+                LastFeedbackId = trigger.Id,
+                CreatedAt = now,
+                UpdatedAt = now,
+            };
+            task.ApplyPolicy();
+            task.ApplyHealth(await health.AssessAsync(db, task, options, token));
+            task.RelatedFeedback.AddRange(window.Select(f => new ReviewTaskFeedback { FeedbackId = f.Id, IsTrigger = f.Id == trigger.Id }));
+            db.ReviewTasks.Add(task);
+            await db.SaveChangesAsync(token);
+
+            audit.Record(db, AuditLog.SystemActor, ReviewAudit.Raised, ReviewAudit.Subject(task.Id), after: new
+            {
+                task.PatternKey, task.Priority, task.SuggestedAction, evaluation.NegativeCount, evaluation.WindowCount, triggerFeedbackId = trigger.ClientId,
+            });
+            await db.SaveChangesAsync(token);
+            return task;
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Adds a batch's items of one pattern to the pattern's active task in one write, as if each had
+    /// joined on its own: the items it already holds are skipped. Null when the pattern has no active
+    /// task (it was closed meanwhile): the caller then checks the items one by one.
+    /// </summary>
+    public Task<TriggerResult?> JoinManyAsync(
+        string patternKey, IReadOnlyList<UserFeedback> items, TriggerOptions options, DateTimeOffset now, CancellationToken cancellationToken) =>
+        RetryOnConflictAsync<TriggerResult?>(async () =>
+        {
+            await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+            var task = await db.ReviewTasks.SingleOrDefaultAsync(t => t.ActivePatternKey == patternKey, cancellationToken);
+            return task is null ? null : await JoinAsync(db, task, items, options, now, cancellationToken);
+        });
+
+    /// <summary>Adds the items the task does not hold yet, and its fresh severity, in one write; None when it held them all.</summary>
+    private async Task<TriggerResult> JoinAsync(
+        FeedbackDbContext db, ReviewTask task, IReadOnlyList<UserFeedback> items, TriggerOptions options, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var ids = items.Select(f => f.Id).ToList();
+        var held = await db.ReviewTaskFeedback.Where(r => r.ReviewTaskId == task.Id && ids.Contains(r.FeedbackId))
+            .Select(r => r.FeedbackId).ToListAsync(cancellationToken);
+        var fresh = items.Where(f => !held.Contains(f.Id)).ToList();
+        foreach (var feedback in fresh)
+        {
+            db.ReviewTaskFeedback.Add(new ReviewTaskFeedback { ReviewTaskId = task.Id, FeedbackId = feedback.Id });
+            task.RelatedCount++;
+            task.NegativeCount += FeedbackSignal.From(feedback).IsNegative(options) ? 1 : 0;
+            task.CorrectionCount += feedback.Type == FeedbackType.Correction ? 1 : 0;
+            task.LastFeedbackId = Math.Max(task.LastFeedbackId, feedback.Id);
+        }
+        if (fresh.Count > 0)
+        {
+            task.UpdatedAt = now;
+            task.Version = Guid.NewGuid();
+            task.ApplyPolicy();
+            task.ApplyHealth(await health.AssessAsync(db, task, options, cancellationToken));
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        var evaluation = new TriggerEvaluation(task.RelatedCount, task.NegativeCount, Fires: false);
+        return new TriggerResult(evaluation, task, fresh.Count > 0 ? TriggerOutcome.Joined : TriggerOutcome.None);
+    }
+
+    /// <summary>Runs the attempt again when another writer opened or changed the pattern's task meanwhile: it reads afresh.</summary>
+    private static async Task<T> RetryOnConflictAsync<T>(Func<Task<T>> attempt)
+    {
+        for (var n = 1; ; n++)
+        {
+            try
+            {
+                return await attempt();
+            }
+            catch (DbUpdateException e) when (n < MaxAttempts && (e is DbUpdateConcurrencyException || DbErrors.IsUniqueViolation(e)))
+            {
+            }
+        }
+    }
+}
+
+public enum TriggerOutcome
+{
+    /// <summary>Nothing changed: the rule did not fire and no task was active.</summary>
+    None,
+    /// <summary>A new review task was opened.</summary>
+    Raised,
+    /// <summary>The feedback was added to the pattern's active task.</summary>
+    Joined,
+}
+
+public sealed record TriggerResult(TriggerEvaluation Evaluation, ReviewTask? Task, TriggerOutcome Outcome);

@@ -1,0 +1,44 @@
+using Bunit;
+using FeedbackDashboard.Components.Pages.Feedback;
+using FeedbackDashboard.Contracts;
+using FeedbackDashboard.Features.Feedback;
+using FeedbackDashboard.Features.Ingestion;
+using FeedbackDashboard.Tests.Infrastructure;
+
+namespace FeedbackDashboard.Tests.Feedback;
+
+public class FeedbackTableTests : MudTestContext
+{
+    private RecentFeedback Item(string type, object? value, string? comment, string query) =>
+        new(new FeedbackDto("fb-" + Guid.NewGuid().ToString("N"), "i-1", type, value, comment, null, Clock.GetUtcNow().AddMinutes(-3), "p", "support-bot"), query);
+
+    [Fact]
+    public void ScriptsInCommentsCorrectionsAndQueries_RenderAsInertText()
+    {
+        var items = new[]
+        {
+            Item("negative", null, "<script>alert('comment')</script>", "<img src=x onerror=alert('query')>"),
+            Item("correction", "<b onmouseover=alert('correction')>bold</b>", "<iframe src=javascript:alert(1)>", "q"),
+        };
+
+        var table = Render<FeedbackTable>(p => p.Add(t => t.Items, items));
+
+        Assert.Empty(table.FindAll("tbody script, tbody img, tbody iframe, tbody b"));
+        Assert.Contains("&lt;script&gt;alert('comment')&lt;/script&gt;", table.Markup);
+        Assert.Contains("<script>alert('comment')</script>", table.Find("tbody").TextContent);
+        Assert.Contains("<b onmouseover=alert('correction')>bold</b>", table.Find("tbody").TextContent);
+    }
+
+    [Fact]
+    public void Renders_TypeValueCommentQuerySourceAndAge()
+    {
+        var table = Render<FeedbackTable>(p => p.Add(t => t.Items, new[] { Item("rating", 4, "Pretty good", "Opening hours?") }));
+
+        var row = table.Find("tbody tr").TextContent;
+        Assert.Contains("4", row);
+        Assert.Contains("Pretty good", row);
+        Assert.Contains("Opening hours?", row);
+        Assert.Contains("support-bot", row);
+        Assert.Contains("3m ago", row);
+    }
+}

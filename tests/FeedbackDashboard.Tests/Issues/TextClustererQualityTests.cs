@@ -1,0 +1,76 @@
+using FeedbackDashboard.Core.Embeddings;
+using FeedbackDashboard.Core.Issues;
+using FeedbackDashboard.Embeddings;
+using FeedbackDashboard.Tests.Infrastructure;
+
+namespace FeedbackDashboard.Tests.Issues;
+
+/// <summary>
+/// The real model on a slice of Banking77 (12 intents, 480 texts): a regression guard with a floor
+/// well below the benchmark's targets, so it is stable; `bench/run.sh clustering` measures the real thing.
+/// </summary>
+public class TextClustererQualityTests
+{
+    private static (List<string> Texts, int[] Truth) Slice(int intents)
+    {
+        var file = Path.Combine(RepositoryFiles.Root, "tests", "datasets", "banking77", "test.csv");
+        var rows = File.ReadLines(file).Skip(1).Select(ParseLine).Where(r => r is not null).Select(r => r!.Value).ToList();
+        var chosen = rows.Select(r => r.Category).Distinct().Take(intents).ToList();
+        var picked = rows.Where(r => chosen.Contains(r.Category)).ToList();
+        return (picked.Select(r => r.Text).ToList(), picked.Select(r => chosen.IndexOf(r.Category)).ToArray());
+    }
+
+    [Fact]
+    public void SameMeaning_LandsTogether_OnABanking77Slice()
+    {
+        var (texts, truth) = Slice(12);
+        using var embedder = new MiniLmEmbedder();
+
+        var result = new TextClusterer(embedder).Cluster(texts);
+
+        var purity = result.Labels.Select((label, i) => (label, truth: truth[i]))
+            .GroupBy(x => x.label)
+            .Sum(g => g.GroupBy(x => x.truth).Max(t => t.Count())) / (double)texts.Count;
+        Assert.InRange(result.ClusterCount, 6, 40);
+        Assert.True(purity >= 0.6, $"purity {purity:0.00} with {result.ClusterCount} clusters");
+    }
+
+    [Fact]
+    public void Embedder_GivesUnitVectors_AndParaphrasesAreCloserThanOtherTopics()
+    {
+        using var embedder = new MiniLmEmbedder();
+
+        var v = embedder.Embed(["How do I reset my password?", "forgot my password, help", "What is the weather in Paris?"]);
+
+        Assert.All(v, x => Assert.Equal(1f, VectorMath.Dot(x, x), 3));
+        Assert.Equal(384, embedder.Dimensions);
+        Assert.True(VectorMath.Dot(v[0], v[1]) > VectorMath.Dot(v[0], v[2]) + 0.2f);
+    }
+
+    [Fact]
+    public void QuantizedModel_StaysCloseToTheFloat32One()
+    {
+        var (texts, _) = Slice(4);
+        using var full = new MiniLmEmbedder(quantized: false);
+        using var quantized = new MiniLmEmbedder(quantized: true);
+
+        var a = full.Embed(texts);
+        var b = quantized.Embed(texts);
+
+        var cosines = a.Select((v, i) => VectorMath.Dot(v, b[i])).ToList();
+        Assert.True(cosines.Average() > 0.98, $"mean cosine {cosines.Average():0.000}");
+        Assert.True(cosines.Min() > 0.9, $"lowest cosine {cosines.Min():0.000}");
+    }
+
+    private static (string Text, string Category)? ParseLine(string line)
+    {
+        // The slice needs only simple rows: a quoted or plain text, then the category after the last comma.
+        var comma = line.LastIndexOf(',');
+        if (comma <= 0)
+        {
+            return null;
+        }
+        var text = line[..comma].Trim('"').Replace("\"\"", "\"");
+        return (text, line[(comma + 1)..]);
+    }
+}
