@@ -31,6 +31,8 @@ public class ReviewQueueTests(BrowserAppFixture app) : IClassFixture<BrowserAppF
         var page = await app.NewPageAsync();
         var errors = page.CollectErrors();
         await page.SignInAsync(reviewer.Email, reviewer.Password);
+        var sockets = new List<string>();
+        page.WebSocket += (_, socket) => { lock (sockets) { sockets.Add(new Uri(socket.Url).AbsolutePath); } };
         await page.GotoAsync("/review");
         await page.WaitForCircuitAsync();
         await Assertions.Expect(page.GetByTestId("live-state")).ToContainTextAsync("live");
@@ -43,6 +45,12 @@ public class ReviewQueueTests(BrowserAppFixture app) : IClassFixture<BrowserAppF
         await Assertions.Expect(row).ToBeVisibleAsync(new() { Timeout = 10_000 });
         await Assertions.Expect(row).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("fd-row-new"));
         await page.ScreenshotStepAsync(test, 2, "task-pushed");
+        // The push came through the circuit's own connection: the page holds no hub connection of its own.
+        lock (sockets)
+        {
+            Assert.NotEmpty(sockets);
+            Assert.All(sockets, path => Assert.Equal("/_blazor", path));
+        }
 
         await row.Locator("td").Nth(2).ClickAsync();
         var detail = page.GetByTestId("task-detail");

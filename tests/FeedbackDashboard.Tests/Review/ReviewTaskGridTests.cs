@@ -1,9 +1,9 @@
-using System.Text.Json;
 using Bunit;
 using Bunit.Extensions.WaitForHelpers;
 using FeedbackDashboard.Components.Pages.Review;
 using FeedbackDashboard.Components.Shared;
 using FeedbackDashboard.Contracts;
+using FeedbackDashboard.Features.Realtime;
 using FeedbackDashboard.Features.Feedback;
 using FeedbackDashboard.Features.Review;
 using FeedbackDashboard.Tests.Infrastructure;
@@ -31,8 +31,11 @@ public class ReviewTaskGridTests : MudTestContext
             .Add(g => g.CurrentUserId, "id-me@demo.local")
             .Add(g => g.Virtualize, false));
 
-    private Task PushAsync(string name, ReviewTaskDto task) =>
-        Services.GetRequiredService<LiveUpdates>().OnEvent(name, JsonSerializer.SerializeToElement(task, JsonSerializerOptions.Web));
+    private Task PushAsync(string name, ReviewTaskDto task)
+    {
+        Push(name == "ReviewTaskCreated" ? LiveEvent.TaskCreated(task) : LiveEvent.TaskUpdated(task));
+        return System.Threading.Tasks.Task.CompletedTask;
+    }
 
     [Fact]
     public void Renders_EachTaskWithPriorityPatternShareAgeStatusAndAssignee()

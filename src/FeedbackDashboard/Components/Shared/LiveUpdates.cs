@@ -1,133 +1,192 @@
-using System.Text.Json;
-using FeedbackDashboard.Contracts;
-using FeedbackDashboard.Features.Feedback;
+using System.Collections.Immutable;
+using System.Security.Claims;
+using FeedbackDashboard.Features.Access;
 using FeedbackDashboard.Features.Realtime;
-using FeedbackDashboard.Features.Review;
-using Microsoft.JSInterop;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components.Authorization;
 
 namespace FeedbackDashboard.Components.Shared;
 
 /// <summary>
-/// The circuit's window on /hubs/review: the browser's SignalR client (wwwroot/js/live-updates.js)
-/// hands each event to this object, which raises it to the components that subscribed. Scoped:
-/// one per circuit, started by the first component that needs it after rendering.
+/// The circuit's live events, subscribed on the server (ADR-020): one subscription to the instance's
+/// <see cref="LiveEvents"/> per circuit, fanned out to the components that asked. No WebSocket of
+/// its own, nothing crosses the wire but the renders. Each component's handler runs on its own
+/// dispatcher (the InvokeAsync it passes); a handler that throws goes to the component's
+/// DispatchExceptionAsync. Tasks reach only people the Review policy admits, the rest anyone the
+/// Read policy admits, checked again whenever the circuit's user changes.
 /// </summary>
-public sealed class LiveUpdates(IJSRuntime js, ILogger<LiveUpdates> logger) : IAsyncDisposable
+public sealed class LiveUpdates(
+    LiveEvents events,
+    AuthenticationStateProvider authentication,
+    IAuthorizationService authorization,
+    TimeProvider time) : IDisposable
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private readonly Lock _gate = new();
+    private ImmutableArray<Subscription> _subscriptions = [];
+    private IDisposable? _fromInstance;
+    private LiveTopics _allowed = LiveTopics.None;
+    private Task? _rights;
 
-    private IJSObjectReference? _module;
-    private DotNetObjectReference<LiveUpdates>? _self;
-    private int? _subscription;
-    private Task? _starting;
-    private int _liveFeedMembers;
+    /// <summary>"connected", or "reconnecting" while other instances' events cannot arrive.</summary>
+    public string State => events.State;
 
-    public event Func<ReviewTaskDto, Task>? TaskCreated;
-    public event Func<ReviewTaskDto, Task>? TaskUpdated;
-    public event Func<FeedbackDto, Task>? FeedbackReceived;
-    public event Func<int, Task>? FeedbackSkipped;
-    public event Func<IssuesChangedEvent, Task>? IssuesChanged;
-    public event Func<string, Task>? ConnectionChanged;
-
-    /// <summary>"connecting", "connected", "reconnecting" or "disconnected".</summary>
-    public string State { get; private set; } = "connecting";
-
-    /// <summary>Connects once; later calls wait for the same start. Call from OnAfterRenderAsync.</summary>
-    public Task StartAsync() => _starting ??= StartCoreAsync();
-
-    /// <summary>Receive FeedbackReceived; counted, so two components on a page can each join and leave.</summary>
-    public async Task JoinLiveFeedAsync()
+    /// <summary>Every event of these topics, in order, on the component's dispatcher.</summary>
+    public async Task<IDisposable> SubscribeAsync(
+        LiveTopics topics, Func<LiveEvent, Task> handler, Func<Func<Task>, Task> invokeAsync, Func<Exception, Task> dispatchException)
     {
-        await StartAsync();
-        if (Interlocked.Increment(ref _liveFeedMembers) == 1 && _module is not null)
-        {
-            await _module.InvokeVoidAsync("joinLiveFeed");
-        }
+        await EnsureRightsAsync();
+        return Add(new Subscription(this, topics, live => _ = Deliver(invokeAsync, dispatchException, () => handler(live))));
     }
 
-    public async Task LeaveLiveFeedAsync()
+    /// <summary>
+    /// At most one call of <paramref name="refresh"/> per <paramref name="interval"/> however many events of
+    /// these topics arrive: for pages that read their figures again rather than apply each event.
+    /// </summary>
+    public async Task<IDisposable> SubscribeThrottledAsync(
+        LiveTopics topics, TimeSpan interval, Func<Task> refresh, Func<Func<Task>, Task> invokeAsync, Func<Exception, Task> dispatchException)
     {
-        if (Interlocked.Decrement(ref _liveFeedMembers) == 0 && _module is not null)
+        await EnsureRightsAsync();
+        var throttle = new Throttle(interval, () => Deliver(invokeAsync, dispatchException, refresh), time);
+        return Add(new Subscription(this, topics, _ => throttle.Request(), throttle));
+    }
+
+    /// <summary>Told when <see cref="State"/> changes; the handler runs on the component's dispatcher.</summary>
+    public IDisposable OnStateChanged(Func<Task> handler, Func<Func<Task>, Task> invokeAsync, Func<Exception, Task> dispatchException)
+    {
+        void Changed() => _ = Deliver(invokeAsync, dispatchException, handler);
+        events.StateChanged += Changed;
+        return new Unsubscribe(() => events.StateChanged -= Changed);
+    }
+
+    private static async Task Deliver(Func<Func<Task>, Task> invokeAsync, Func<Exception, Task> dispatchException, Func<Task> work)
+    {
+        try
+        {
+            await invokeAsync(work);
+        }
+        catch (Exception e)
         {
             try
             {
-                await _module.InvokeVoidAsync("leaveLiveFeed");
+                await dispatchException(e);
             }
-            catch (JSDisconnectedException)
+            catch (ObjectDisposedException)
             {
-                // The page is closing: the connection goes with it.
+                // The component went away while its handler failed: nothing is left to tell.
             }
         }
     }
 
-    [JSInvokable]
-    public async Task OnEvent(string name, JsonElement payload)
+    private Subscription Add(Subscription subscription)
     {
-        try
+        lock (_gate)
         {
-            await (name switch
-            {
-                "ReviewTaskCreated" => RaiseAsync(TaskCreated, payload.Deserialize<ReviewTaskDto>(Json)!),
-                "ReviewTaskUpdated" => RaiseAsync(TaskUpdated, payload.Deserialize<ReviewTaskDto>(Json)!),
-                "FeedbackReceived" => RaiseAsync(FeedbackReceived, payload.Deserialize<FeedbackDto>(Json)!),
-                "FeedbackSkipped" => RaiseAsync(FeedbackSkipped, payload.GetInt32()),
-                "IssuesChanged" => RaiseAsync(IssuesChanged, payload.Deserialize<IssuesChangedEvent>(Json)!),
-                _ => Task.CompletedTask,
-            });
+            _subscriptions = _subscriptions.Add(subscription);
+            _fromInstance ??= events.Subscribe(OnEvent);
         }
-        catch (Exception e) when (e is JsonException or InvalidOperationException)
+        return subscription;
+    }
+
+    private void Remove(Subscription subscription)
+    {
+        lock (_gate)
         {
-            logger.LogWarning(e, "Could not read the pushed {Event}", name);
+            _subscriptions = _subscriptions.Remove(subscription);
         }
     }
 
-    [JSInvokable]
-    public Task OnConnectionChanged(string state)
+    private void OnEvent(LiveEvent live)
     {
-        State = state;
-        return RaiseAsync(ConnectionChanged, state);
-    }
-
-    private async Task StartCoreAsync()
-    {
-        _module = await js.InvokeAsync<IJSObjectReference?>("import", "./js/live-updates.js");
-        if (_module is null)
-        {
-            return; // no browser behind this renderer (prerendering, or a test host)
-        }
-        _self = DotNetObjectReference.Create(this);
-        _subscription = await _module.InvokeAsync<int>("subscribe", _self);
-    }
-
-    private static async Task RaiseAsync<T>(Func<T, Task>? handlers, T value)
-    {
-        if (handlers is null)
+        var topic = live.Topic;
+        if ((_allowed & topic) == 0)
         {
             return;
         }
-        foreach (var handler in handlers.GetInvocationList().Cast<Func<T, Task>>())
+        foreach (var subscription in _subscriptions)
         {
-            await handler(value);
+            if ((subscription.Topics & topic) != 0)
+            {
+                subscription.Receive(live);
+            }
         }
     }
 
-    public async ValueTask DisposeAsync()
+    private Task EnsureRightsAsync()
     {
+        lock (_gate)
+        {
+            if (_rights is null)
+            {
+                authentication.AuthenticationStateChanged += OnAuthenticationChanged;
+                _rights = ReadRightsAsync(authentication.GetAuthenticationStateAsync());
+            }
+            return _rights;
+        }
+    }
+
+    private void OnAuthenticationChanged(Task<AuthenticationState> state) => _ = ReadRightsAsync(state);
+
+    private async Task ReadRightsAsync(Task<AuthenticationState> state)
+    {
+        ClaimsPrincipal user;
         try
         {
-            if (_module is not null)
+            user = (await state).User;
+        }
+        catch (Exception)
+        {
+            _allowed = LiveTopics.None;
+            return;
+        }
+        var allowed = LiveTopics.None;
+        if ((await authorization.AuthorizeAsync(user, AccessPolicies.Read)).Succeeded)
+        {
+            allowed |= LiveTopics.Feedback | LiveTopics.Issues;
+        }
+        if ((await authorization.AuthorizeAsync(user, AccessPolicies.Review)).Succeeded)
+        {
+            allowed |= LiveTopics.Tasks;
+        }
+        _allowed = allowed;
+    }
+
+    public void Dispose()
+    {
+        _fromInstance?.Dispose();
+        if (_rights is not null)
+        {
+            authentication.AuthenticationStateChanged -= OnAuthenticationChanged;
+        }
+        foreach (var subscription in _subscriptions)
+        {
+            subscription.Dispose();
+        }
+    }
+
+    private sealed class Subscription(LiveUpdates owner, LiveTopics topics, Action<LiveEvent> receive, IDisposable? resources = null) : IDisposable
+    {
+        private volatile bool _disposed;
+
+        public LiveTopics Topics => topics;
+
+        public void Receive(LiveEvent live)
+        {
+            if (!_disposed)
             {
-                if (_subscription is { } id)
-                {
-                    await _module.InvokeVoidAsync("unsubscribe", id);
-                }
-                await _module.DisposeAsync();
+                receive(live);
             }
         }
-        catch (JSDisconnectedException)
+
+        public void Dispose()
         {
-            // The browser is gone: nothing to unsubscribe from.
+            _disposed = true;
+            owner.Remove(this);
+            resources?.Dispose();
         }
-        _self?.Dispose();
+    }
+
+    private sealed class Unsubscribe(Action action) : IDisposable
+    {
+        public void Dispose() => action();
     }
 }

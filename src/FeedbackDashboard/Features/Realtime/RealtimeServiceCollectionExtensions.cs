@@ -6,10 +6,11 @@ public static class RealtimeServiceCollectionExtensions
 {
     public const string RedisConnectionStringName = "Redis";
 
-    /// <summary>SignalR, on the Redis backplane when ConnectionStrings:Redis is set (several instances).</summary>
+    /// <summary>The hub for external clients and the live events of the pages; across instances through Redis when ConnectionStrings:Redis is set.</summary>
     public static IHostApplicationBuilder AddRealtime(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<ReviewNotifier>();
+        builder.Services.AddSingleton<LiveEvents>();
         var signalR = builder.Services.AddSignalR(options => options.MaximumReceiveMessageSize = 32 * 1024);
         var redis = builder.Configuration.GetConnectionString(RedisConnectionStringName);
         if (!string.IsNullOrWhiteSpace(redis))
@@ -24,7 +25,14 @@ public static class RealtimeServiceCollectionExtensions
                 options.Configuration.ReconnectRetryPolicy = new StackExchange.Redis.LinearRetry(1_000);
                 options.Configuration.ConnectTimeout = 2_000;
             });
+            builder.Services.AddSingleton(sp => ActivatorUtilities.CreateInstance<RedisLiveEventRelay>(sp, redis));
+            builder.Services.AddSingleton<ILiveEventRelay>(sp => sp.GetRequiredService<RedisLiveEventRelay>());
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<RedisLiveEventRelay>());
             builder.Services.AddHealthChecks().Add(new HealthCheckRegistration("redis", _ => new RedisHealthCheck(redis), HealthStatus.Degraded, ["ready"]));
+        }
+        else
+        {
+            builder.Services.AddSingleton<ILiveEventRelay, InProcessLiveEventRelay>();
         }
         return builder;
     }

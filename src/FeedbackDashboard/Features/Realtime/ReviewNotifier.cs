@@ -6,12 +6,13 @@ using Microsoft.AspNetCore.SignalR;
 namespace FeedbackDashboard.Features.Realtime;
 
 /// <summary>
-/// Sends what the feedback loop did to the hub's groups, after it committed. A push that fails
+/// Sends what the feedback loop did to the dashboard's own pages (server-side, <see cref="ILiveEventRelay"/>)
+/// and to the hub's groups for external clients, after it committed. A push that fails
 /// (a backplane down) is logged and dropped: the data is stored, and pages reload from it.
 /// The live feed is sampled to <see cref="MaxLiveFeedPerSecond"/> items a second per instance;
 /// what is skipped is counted and announced once a second.
 /// </summary>
-public sealed class ReviewNotifier(IHubContext<ReviewHub, IReviewClient> hub, TimeProvider time, ILogger<ReviewNotifier> logger)
+public sealed class ReviewNotifier(IHubContext<ReviewHub, IReviewClient> hub, ILiveEventRelay pages, TimeProvider time, ILogger<ReviewNotifier> logger)
 {
     public const int MaxLiveFeedPerSecond = 50;
 
@@ -22,14 +23,25 @@ public sealed class ReviewNotifier(IHubContext<ReviewHub, IReviewClient> hub, Ti
 
     // Pushed tasks carry their trigger but not the related items: one message goes to every reviewer,
     // so it is kept small (about a fifth); a client that wants the items GETs the task.
-    public Task TaskCreatedAsync(ReviewTaskDto task) =>
-        SendAsync(() => hub.Clients.Group(ReviewHub.ReviewersGroup).ReviewTaskCreated(task.WithoutRelated()), "ReviewTaskCreated", task.Id);
+    public async Task TaskCreatedAsync(ReviewTaskDto task)
+    {
+        var pushed = task.WithoutRelated();
+        await SendAsync(() => pages.PublishAsync(LiveEvent.TaskCreated(pushed)), "ReviewTaskCreated", task.Id);
+        await SendAsync(() => hub.Clients.Group(ReviewHub.ReviewersGroup).ReviewTaskCreated(pushed), "ReviewTaskCreated", task.Id);
+    }
 
-    public Task TaskUpdatedAsync(ReviewTaskDto task) =>
-        SendAsync(() => hub.Clients.Group(ReviewHub.ReviewersGroup).ReviewTaskUpdated(task.WithoutRelated()), "ReviewTaskUpdated", task.Id);
+    public async Task TaskUpdatedAsync(ReviewTaskDto task)
+    {
+        var pushed = task.WithoutRelated();
+        await SendAsync(() => pages.PublishAsync(LiveEvent.TaskUpdated(pushed)), "ReviewTaskUpdated", task.Id);
+        await SendAsync(() => hub.Clients.Group(ReviewHub.ReviewersGroup).ReviewTaskUpdated(pushed), "ReviewTaskUpdated", task.Id);
+    }
 
-    public Task IssuesChangedAsync(IReadOnlyList<long> issueIds) =>
-        SendAsync(() => hub.Clients.All.IssuesChanged(new IssuesChangedEvent(issueIds)), "IssuesChanged", issueIds.Count);
+    public async Task IssuesChangedAsync(IReadOnlyList<long> issueIds)
+    {
+        await SendAsync(() => pages.PublishAsync(LiveEvent.IssuesChanged(issueIds)), "IssuesChanged", issueIds.Count);
+        await SendAsync(() => hub.Clients.All.IssuesChanged(new IssuesChangedEvent(issueIds)), "IssuesChanged", issueIds.Count);
+    }
 
     public async Task FeedbackReceivedAsync(IEnumerable<FeedbackDto> stored)
     {
@@ -39,10 +51,12 @@ public sealed class ReviewNotifier(IHubContext<ReviewHub, IReviewClient> hub, Ti
             var (send, skippedBefore) = Sample();
             if (skippedBefore > 0)
             {
+                await SendAsync(() => pages.PublishAsync(LiveEvent.FeedbackSkipped(skippedBefore)), "FeedbackSkipped", skippedBefore);
                 await SendAsync(() => liveFeed.FeedbackSkipped(skippedBefore), "FeedbackSkipped", skippedBefore);
             }
             if (send)
             {
+                await SendAsync(() => pages.PublishAsync(LiveEvent.FeedbackReceived(feedback)), "FeedbackReceived", feedback.Id);
                 await SendAsync(() => liveFeed.FeedbackReceived(feedback), "FeedbackReceived", feedback.Id);
             }
         }

@@ -2,6 +2,7 @@ using FeedbackDashboard.Components.Shared;
 using FeedbackDashboard.Contracts;
 using FeedbackDashboard.Features.Feedback;
 using FeedbackDashboard.Features.Ingestion;
+using FeedbackDashboard.Features.Realtime;
 using Microsoft.AspNetCore.Components;
 
 namespace FeedbackDashboard.Components.Pages.Feedback;
@@ -23,6 +24,7 @@ public partial class LiveFeedPage : IDisposable
     private readonly HashSet<string> _sources = [];
     private readonly ArrivalRate _rate = new(TimeSpan.FromMinutes(1));
     private Throttle? _throttle;
+    private IDisposable? _live;
     private bool _paused;
     private long _skipped;
     private string _type = Any;
@@ -40,19 +42,12 @@ public partial class LiveFeedPage : IDisposable
     protected override async Task OnInitializedAsync()
     {
         _throttle = new Throttle(RenderInterval, () => InvokeAsync(FlushAsync), Time);
-        Live.FeedbackReceived += OnFeedback;
-        Live.FeedbackSkipped += OnSkipped;
+        _live = await Live.SubscribeAsync(LiveTopics.Feedback, OnLiveAsync, InvokeAsync, DispatchExceptionAsync);
         _items = [.. await Feedback.RecentAsync(FeedbackQueries.MaxRecent)];
         _sources.UnionWith(_items.Select(i => i.Feedback.Source));
     }
 
-    protected override async Task OnAfterRenderAsync(bool firstRender)
-    {
-        if (firstRender)
-        {
-            await Live.JoinLiveFeedAsync();
-        }
-    }
+    private Task OnLiveAsync(LiveEvent live) => live.Kind == LiveEventKind.FeedbackSkipped ? OnSkipped(live.Skipped) : OnFeedback(live.Feedback!);
 
     private Task OnFeedback(FeedbackDto feedback)
     {
@@ -110,9 +105,7 @@ public partial class LiveFeedPage : IDisposable
 
     public void Dispose()
     {
-        Live.FeedbackReceived -= OnFeedback;
-        Live.FeedbackSkipped -= OnSkipped;
+        _live?.Dispose();
         _throttle?.Dispose();
-        _ = Live.LeaveLiveFeedAsync();
     }
 }

@@ -29,7 +29,7 @@ public partial class OverviewPage : IDisposable
     private IReadOnlyList<ChartSeries> _ratings = [];
     private IReadOnlyList<ChartSeries> _issues = [];
     private InsightFilter _filter = new();
-    private Throttle? _refresh;
+    private IDisposable? _live;
 
     [Inject] public required HumanFeedbackSystem FeedbackSystem { get; set; }
     [Inject] public required InsightsReader Insights { get; set; }
@@ -69,11 +69,8 @@ public partial class OverviewPage : IDisposable
 
     protected override async Task OnInitializedAsync()
     {
-        _refresh = new Throttle(RefreshInterval, () => InvokeAsync(async () => { await LoadAsync(); StateHasChanged(); }), Time);
-        Live.FeedbackReceived += OnFeedback;
-        Live.TaskCreated += OnTask;
-        Live.TaskUpdated += OnTask;
-        Live.IssuesChanged += OnIssues;
+        _live = await Live.SubscribeThrottledAsync(LiveTopics.Feedback | LiveTopics.Tasks | LiveTopics.Issues, RefreshInterval,
+            async () => { await LoadAsync(); StateHasChanged(); }, InvokeAsync, DispatchExceptionAsync);
         _sources = await Insights.SourcesAsync();
     }
 
@@ -81,14 +78,6 @@ public partial class OverviewPage : IDisposable
     {
         _filter = InsightFilter.Parse(Days, From, To, Source);
         await LoadAsync();
-    }
-
-    protected override async Task OnAfterRenderAsync(bool firstRender)
-    {
-        if (firstRender)
-        {
-            await Live.JoinLiveFeedAsync();
-        }
     }
 
     private async Task LoadAsync()
@@ -100,18 +89,6 @@ public partial class OverviewPage : IDisposable
     }
 
     private void SetFilter(InsightFilter filter) => Navigation.NavigateTo($"{AppRoutes.Overview}?{filter.ToQuery()}", replace: true);
-
-    private Task OnFeedback(FeedbackDto _) => Refresh();
-
-    private Task OnTask(ReviewTaskDto _) => Refresh();
-
-    private Task OnIssues(IssuesChangedEvent _) => Refresh();
-
-    private Task Refresh()
-    {
-        _refresh!.Request();
-        return Task.CompletedTask;
-    }
 
     private void OpenIssue(string label)
     {
@@ -126,11 +103,6 @@ public partial class OverviewPage : IDisposable
 
     public void Dispose()
     {
-        Live.FeedbackReceived -= OnFeedback;
-        Live.TaskCreated -= OnTask;
-        Live.TaskUpdated -= OnTask;
-        Live.IssuesChanged -= OnIssues;
-        _refresh?.Dispose();
-        _ = Live.LeaveLiveFeedAsync();
+        _live?.Dispose();
     }
 }

@@ -28,7 +28,7 @@ public partial class IssuesPage : IDisposable
     private int _negative;
     private int _inIssues;
     private IssueRun? _lastRun;
-    private Throttle? _refresh;
+    private IDisposable? _live;
 
     [Inject] public required IssueQueries Issues { get; set; }
     [Inject] public required InsightsReader Insights { get; set; }
@@ -48,9 +48,9 @@ public partial class IssuesPage : IDisposable
 
     protected override async Task OnInitializedAsync()
     {
-        _refresh = new Throttle(RefreshInterval, () => InvokeAsync(async () => { await LoadAsync(); StateHasChanged(); }), Time);
         Status.Changed += OnStatusChanged;
-        Live.IssuesChanged += OnIssuesChanged;
+        _live = await Live.SubscribeThrottledAsync(LiveTopics.Issues, RefreshInterval,
+            async () => { await LoadAsync(); StateHasChanged(); }, InvokeAsync, DispatchExceptionAsync);
         _sources = await Insights.SourcesAsync();
     }
 
@@ -58,14 +58,6 @@ public partial class IssuesPage : IDisposable
     {
         _filter = InsightFilter.Parse(Days, From, To, Source);
         await LoadAsync();
-    }
-
-    protected override async Task OnAfterRenderAsync(bool firstRender)
-    {
-        if (firstRender)
-        {
-            await Live.StartAsync();
-        }
     }
 
     private async Task LoadAsync()
@@ -111,12 +103,6 @@ public partial class IssuesPage : IDisposable
         }
     }
 
-    private Task OnIssuesChanged(IssuesChangedEvent _)
-    {
-        _refresh!.Request();
-        return Task.CompletedTask;
-    }
-
     private void OnStatusChanged() => InvokeAsync(async () =>
     {
         if (!Status.Running)
@@ -129,7 +115,6 @@ public partial class IssuesPage : IDisposable
     public void Dispose()
     {
         Status.Changed -= OnStatusChanged;
-        Live.IssuesChanged -= OnIssuesChanged;
-        _refresh?.Dispose();
+        _live?.Dispose();
     }
 }

@@ -4,6 +4,7 @@ using FeedbackDashboard.Core.Corrections;
 using FeedbackDashboard.Features.Access;
 using FeedbackDashboard.Features.Audit;
 using FeedbackDashboard.Features.Corrections;
+using FeedbackDashboard.Features.Realtime;
 using FeedbackDashboard.Features.Review;
 using FeedbackDashboard.Features.Shared;
 using Microsoft.AspNetCore.Components;
@@ -14,6 +15,7 @@ namespace FeedbackDashboard.Components.Pages.Review;
 /// <summary>One task: what raised it, every related item with its interaction, its history, and the actions.</summary>
 public partial class ReviewTaskDetail : IDisposable
 {
+    private IDisposable? _live;
     private const int RelatedPageSize = 50;
 
     private ReviewTaskDto? _task;
@@ -43,7 +45,8 @@ public partial class ReviewTaskDetail : IDisposable
     /// <summary>In the queue's drawer: a link to the task's own page.</summary>
     [Parameter] public bool ShowPageLink { get; set; }
 
-    protected override void OnInitialized() => Live.TaskUpdated += OnPushedAsync;
+    protected override async Task OnInitializedAsync() =>
+        _live = await Live.SubscribeAsync(LiveTopics.Tasks, OnPushedAsync, InvokeAsync, DispatchExceptionAsync);
 
     protected override async Task OnParametersSetAsync()
     {
@@ -99,8 +102,14 @@ public partial class ReviewTaskDetail : IDisposable
         _related.AddRange(page?.Items ?? []);
     }
 
-    private Task OnPushedAsync(ReviewTaskDto task) =>
-        task.Id == TaskId ? InvokeAsync(async () => { await LoadAsync(); StateHasChanged(); }) : Task.CompletedTask;
+    private async Task OnPushedAsync(LiveEvent live)
+    {
+        if (live.Kind == LiveEventKind.TaskUpdated && live.Task!.Id == TaskId)
+        {
+            await LoadAsync();
+            StateHasChanged();
+        }
+    }
 
     private async Task ClaimAsync() => await RunAsync(await Actions.ClaimAsync(await CallerAsync(), TaskId), "Claimed: it is yours now.");
 
@@ -160,5 +169,5 @@ public partial class ReviewTaskDetail : IDisposable
         _ => action,
     };
 
-    public void Dispose() => Live.TaskUpdated -= OnPushedAsync;
+    public void Dispose() => _live?.Dispose();
 }

@@ -1,6 +1,7 @@
 using FeedbackDashboard.Components.Shared;
 using FeedbackDashboard.Contracts;
 using FeedbackDashboard.Core.Patterns;
+using FeedbackDashboard.Features.Realtime;
 using FeedbackDashboard.Features.Review;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
@@ -26,6 +27,7 @@ public partial class ReviewTaskGrid : ComponentBase, IHandleEvent, IDisposable
     private QueueColumn? _sortColumn;
     private bool _sortDescending;
     private Throttle? _throttle;
+    private IDisposable? _live;
     private string _search = "";
     private string _priority = AnyValue;
     private string _source = AnyValue;
@@ -61,11 +63,10 @@ public partial class ReviewTaskGrid : ComponentBase, IHandleEvent, IDisposable
     /// <summary>What passes the filters, in the order shown: the chosen column's, else most severe first (ties newest first), pushes included.</summary>
     public IReadOnlyList<ReviewTaskDto> Visible => _view;
 
-    protected override void OnInitialized()
+    protected override async Task OnInitializedAsync()
     {
         _throttle = new Throttle(RenderInterval, () => InvokeAsync(Flush), Time);
-        Live.TaskCreated += OnTaskCreated;
-        Live.TaskUpdated += OnTaskUpdated;
+        _live = await Live.SubscribeAsync(LiveTopics.Tasks, OnLiveAsync, InvokeAsync, DispatchExceptionAsync);
     }
 
     protected override void OnParametersSet()
@@ -102,10 +103,6 @@ public partial class ReviewTaskGrid : ComponentBase, IHandleEvent, IDisposable
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
         OwnRenders++;
-        if (firstRender)
-        {
-            await Live.StartAsync();
-        }
     }
 
     /// <summary>Puts a task pushed or changed here into the list: replaced in place, or new on top.</summary>
@@ -127,9 +124,7 @@ public partial class ReviewTaskGrid : ComponentBase, IHandleEvent, IDisposable
         }
     }
 
-    private Task OnTaskCreated(ReviewTaskDto task) => Enqueue(task, created: true);
-
-    private Task OnTaskUpdated(ReviewTaskDto task) => Enqueue(task, created: false);
+    private Task OnLiveAsync(LiveEvent live) => Enqueue(live.Task!, created: live.Kind == LiveEventKind.TaskCreated);
 
     private Task Enqueue(ReviewTaskDto task, bool created)
     {
@@ -225,8 +220,7 @@ public partial class ReviewTaskGrid : ComponentBase, IHandleEvent, IDisposable
 
     public void Dispose()
     {
-        Live.TaskCreated -= OnTaskCreated;
-        Live.TaskUpdated -= OnTaskUpdated;
+        _live?.Dispose();
         _throttle?.Dispose();
     }
 }
