@@ -1,6 +1,7 @@
 using FeedbackDashboard.Core.Feedback;
 using FeedbackDashboard.Features.Feedback;
 using FeedbackDashboard.Features.Ingestion;
+using FeedbackDashboard.Features.Shared;
 using FeedbackDashboard.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,7 +25,7 @@ public class GroupCommitShutdownTests
         await groupCommit.StopAsync(CancellationToken.None);
 
         var outcomes = await Task.WhenAll(answers).WaitAsync(TimeSpan.FromSeconds(30));
-        Assert.All(outcomes, outcome => Assert.IsType<CollectOutcome.Stored>(outcome));
+        Assert.All(outcomes, outcome => Assert.IsType<ActionOutcome<UserFeedback>.Done>(outcome));
         await using var db = app.CreateDbContext();
         Assert.Equal(500, await db.Feedback.CountAsync(f => f.ClientId!.StartsWith($"stop-{run}-")));
     }

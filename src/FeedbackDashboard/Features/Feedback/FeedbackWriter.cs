@@ -1,6 +1,7 @@
 using FeedbackDashboard.Core.Feedback;
 using FeedbackDashboard.Data;
 using FeedbackDashboard.Features.Corrections;
+using FeedbackDashboard.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace FeedbackDashboard.Features.Feedback;
@@ -31,7 +32,7 @@ public sealed class FeedbackWriter(
     // The pipeline and other instances still meet the busy timeout.
     private readonly SemaphoreSlim _sqliteTurn = new(1, 1);
 
-    public async Task<CollectOutcome[]> StoreAsync(IReadOnlyList<FeedbackItem> items, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<ActionOutcome<UserFeedback>[]> StoreAsync(IReadOnlyList<FeedbackItem> items, DateTimeOffset now, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -47,15 +48,15 @@ public sealed class FeedbackWriter(
         }
     }
 
-    private async Task<CollectOutcome[]> TryStoreAsync(IReadOnlyList<FeedbackItem> items, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<ActionOutcome<UserFeedback>[]> TryStoreAsync(IReadOnlyList<FeedbackItem> items, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var validated = new CollectOutcome?[items.Count];
+        var validated = new ActionOutcome<UserFeedback>?[items.Count];
         for (var i = 0; i < items.Count; i++)
         {
             var errors = Validate(items[i]);
             if (!errors.IsEmpty)
             {
-                validated[i] = new CollectOutcome.Invalid(errors);
+                validated[i] = new ActionOutcome<UserFeedback>.Invalid(errors);
             }
         }
 
@@ -78,11 +79,11 @@ public sealed class FeedbackWriter(
         }
     }
 
-    private Task<CollectOutcome[]> StoreInTransactionAsync(FeedbackDbContext db, IReadOnlyList<FeedbackItem> items, CollectOutcome?[] validated,
+    private Task<ActionOutcome<UserFeedback>[]> StoreInTransactionAsync(FeedbackDbContext db, IReadOnlyList<FeedbackItem> items, ActionOutcome<UserFeedback>?[] validated,
         DateTimeOffset now, CancellationToken cancellationToken) =>
         db.TransactAsync(async token =>
         {
-            var outcomes = (CollectOutcome?[])validated.Clone();
+            var outcomes = (ActionOutcome<UserFeedback>?[])validated.Clone();
 
             var clientIds = Pending(items, outcomes).Select(i => items[i].Submission.ClientId).OfType<string>().Distinct().ToList();
             var existing = new Dictionary<string, UserFeedback>(StringComparer.Ordinal);
@@ -107,8 +108,8 @@ public sealed class FeedbackWriter(
                     && (existing.TryGetValue(key, out var earlier) || storedByClientId.TryGetValue(key, out earlier)))
                 {
                     outcomes[i] = submission.SameContentAs(earlier)
-                        ? new CollectOutcome.Replayed(earlier)
-                        : new CollectOutcome.IdConflict(key);
+                        ? new ActionOutcome<UserFeedback>.Unchanged(earlier)
+                        : new ActionOutcome<UserFeedback>.Conflict($"The id '{key}' was already used for different feedback.", Field: "id");
                     continue;
                 }
 
@@ -116,7 +117,8 @@ public sealed class FeedbackWriter(
                 {
                     if (inlineInteraction is null)
                     {
-                        outcomes[i] = new CollectOutcome.InteractionNotFound(submission.InteractionId);
+                        outcomes[i] = new ActionOutcome<UserFeedback>.NotFound("interactionId",
+                            $"No interaction '{submission.InteractionId}'. Post it to /api/v1/interactions first, or send it as \"interaction\" in this body.");
                         continue;
                     }
                     interaction = interactionFactory.Create(inlineInteraction, now);
@@ -139,7 +141,7 @@ public sealed class FeedbackWriter(
                 };
                 stored.Add(feedback);
                 storedByClientId[feedback.ClientId!] = feedback;
-                outcomes[i] = new CollectOutcome.Stored(feedback);
+                outcomes[i] = new ActionOutcome<UserFeedback>.Done(feedback);
             }
 
             if (stored.Count > 0)
@@ -151,7 +153,7 @@ public sealed class FeedbackWriter(
             return (outcomes.Select(o => o!).ToArray(), stored.Count > 0);
         }, cancellationToken);
 
-    private static IEnumerable<int> Pending(IReadOnlyList<FeedbackItem> items, CollectOutcome?[] outcomes) =>
+    private static IEnumerable<int> Pending(IReadOnlyList<FeedbackItem> items, ActionOutcome<UserFeedback>?[] outcomes) =>
         Enumerable.Range(0, items.Count).Where(i => outcomes[i] is null);
 
     private static ValidationErrors Validate(FeedbackItem item)

@@ -12,12 +12,12 @@ public sealed class InteractionStore(
     PipelineSignal pipeline,
     TimeProvider time)
 {
-    public async Task<InteractionOutcome> RecordAsync(InteractionSubmission submission, CancellationToken cancellationToken = default)
+    public async Task<ActionOutcome<Interaction>> RecordAsync(InteractionSubmission submission, CancellationToken cancellationToken = default)
     {
         var errors = InteractionRules.Validate(submission);
         if (!errors.IsEmpty)
         {
-            return new InteractionOutcome.Invalid(errors);
+            return new ActionOutcome<Interaction>.Invalid(errors);
         }
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
@@ -27,8 +27,8 @@ public sealed class InteractionStore(
             if (existing is not null)
             {
                 return submission.SameContentAs(existing)
-                    ? new InteractionOutcome.Unchanged(existing)
-                    : new InteractionOutcome.Conflict(existing);
+                    ? new ActionOutcome<Interaction>.Unchanged(existing)
+                    : new ActionOutcome<Interaction>.Conflict($"Interaction '{existing.Id}' already exists with different content.", Field: "id");
             }
 
             var interaction = interactionFactory.Add(db, submission, time.GetUtcNow());
@@ -36,7 +36,7 @@ public sealed class InteractionStore(
             {
                 await db.SaveChangesAsync(cancellationToken);
                 pipeline.Wake();
-                return new InteractionOutcome.Created(interaction);
+                return new ActionOutcome<Interaction>.Done(interaction);
             }
             catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e) && attempt < 3)
             {

@@ -1,6 +1,8 @@
 using System.Threading.Channels;
+using FeedbackDashboard.Core.Feedback;
 using FeedbackDashboard.Features.Feedback;
 using FeedbackDashboard.Features.Loop;
+using FeedbackDashboard.Features.Shared;
 
 namespace FeedbackDashboard.Features.Ingestion;
 
@@ -21,9 +23,9 @@ public sealed class GroupCommit(IServiceScopeFactory scopes, ILogger<GroupCommit
         FullMode = BoundedChannelFullMode.Wait,
     });
 
-    public async Task<CollectOutcome> SubmitAsync(FeedbackItem item, CancellationToken cancellationToken)
+    public async Task<ActionOutcome<UserFeedback>> SubmitAsync(FeedbackItem item, CancellationToken cancellationToken)
     {
-        var waiting = new Waiting(item, new TaskCompletionSource<CollectOutcome>(TaskCreationOptions.RunContinuationsAsynchronously));
+        var waiting = new Waiting(item, new TaskCompletionSource<ActionOutcome<UserFeedback>>(TaskCreationOptions.RunContinuationsAsynchronously));
         await _queue.Writer.WriteAsync(waiting, cancellationToken);
         // The commit goes on if this caller leaves; only its wait is cancelled.
         return await waiting.Outcome.Task.WaitAsync(cancellationToken);
@@ -115,5 +117,5 @@ public sealed class GroupCommit(IServiceScopeFactory scopes, ILogger<GroupCommit
         }
     }
 
-    private sealed record Waiting(FeedbackItem Item, TaskCompletionSource<CollectOutcome> Outcome);
+    private sealed record Waiting(FeedbackItem Item, TaskCompletionSource<ActionOutcome<UserFeedback>> Outcome);
 }

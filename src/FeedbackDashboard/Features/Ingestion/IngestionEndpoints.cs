@@ -56,14 +56,9 @@ public static class IngestionEndpoints
             return problem;
         }
 
-        return await system.RecordInteractionAsync(body!.ToSubmission(), cancellationToken) switch
-        {
-            InteractionOutcome.Created c => TypedResults.Created($"/api/v1/interactions/{Uri.EscapeDataString(c.Interaction.Id)}", InteractionDto.From(c.Interaction)),
-            InteractionOutcome.Unchanged u => TypedResults.Ok(InteractionDto.From(u.Interaction)),
-            InteractionOutcome.Invalid i => Problems.Validation(i.Errors),
-            InteractionOutcome.Conflict c => Problems.Conflict("id", $"Interaction '{c.Existing.Id}' already exists with different content."),
-            _ => throw new InvalidOperationException("Unknown interaction outcome."),
-        };
+        var outcome = await system.RecordInteractionAsync(body!.ToSubmission(), cancellationToken);
+        return outcome.Map(InteractionDto.From)
+            .ToHttpResult(done: created => TypedResults.Created($"/api/v1/interactions/{Uri.EscapeDataString(created.Id)}", created));
     }
 
     private static async Task<IResult> PostFeedback(HttpRequest request, HttpResponse response, GroupCommit commits, Shared.PipelineSignal pipeline, CancellationToken cancellationToken)
@@ -86,7 +81,7 @@ public static class IngestionEndpoints
         }
 
         var outcome = await commits.SubmitAsync(item, cancellationToken);
-        if (outcome is CollectOutcome.Replayed)
+        if (outcome is ActionOutcome<UserFeedback>.Unchanged)
         {
             response.Headers[ReplayedHeader] = "true";
         }
@@ -169,26 +164,13 @@ public static class IngestionEndpoints
         }
     }
 
-    private static IResult ToResult(CollectOutcome outcome) => outcome switch
-    {
-        CollectOutcome.Stored s => TypedResults.Json(FeedbackDto.From(s.Feedback), ApiJson.Options, statusCode: StatusCodes.Status202Accepted),
-        CollectOutcome.Replayed r => TypedResults.Json(FeedbackDto.From(r.Feedback), ApiJson.Options, statusCode: StatusCodes.Status200OK),
-        CollectOutcome.Invalid i => Problems.Validation(i.Errors),
-        CollectOutcome.InteractionNotFound n => Problems.NotFound("interactionId",
-            $"No interaction '{n.InteractionId}'. Post it to /api/v1/interactions first, or send it as \"interaction\" in this body."),
-        CollectOutcome.IdConflict c => Problems.Conflict("id", $"The id '{c.ClientId}' was already used for different feedback."),
-        _ => throw new InvalidOperationException("Unknown feedback outcome."),
-    };
+    private static IResult ToResult(ActionOutcome<UserFeedback> outcome) =>
+        outcome.Map(FeedbackDto.From).ToHttpResult(
+            done: stored => TypedResults.Json(stored, ApiJson.Options, statusCode: StatusCodes.Status202Accepted),
+            unchanged: replayed => TypedResults.Json(replayed, ApiJson.Options, statusCode: StatusCodes.Status200OK));
 
-    private static FeedbackBatchItemResult ToBatchResult(int index, CollectOutcome outcome) => outcome switch
-    {
-        CollectOutcome.Stored s => new(index, StatusCodes.Status202Accepted, FeedbackDto.From(s.Feedback)),
-        CollectOutcome.Replayed r => new(index, StatusCodes.Status200OK, FeedbackDto.From(r.Feedback)),
-        CollectOutcome.Invalid i => new(index, StatusCodes.Status400BadRequest, Errors: i.Errors.ToDictionary()),
-        CollectOutcome.InteractionNotFound n => new(index, StatusCodes.Status404NotFound,
-            Errors: new Dictionary<string, string[]> { ["interactionId"] = [$"No interaction '{n.InteractionId}'."] }),
-        CollectOutcome.IdConflict c => new(index, StatusCodes.Status409Conflict,
-            Errors: new Dictionary<string, string[]> { ["id"] = [$"The id '{c.ClientId}' was already used for different feedback."] }),
-        _ => throw new InvalidOperationException("Unknown feedback outcome."),
-    };
+    /// <summary>The same outcome as <see cref="ToResult"/>, as one item of a batch's answer.</summary>
+    private static FeedbackBatchItemResult ToBatchResult(int index, ActionOutcome<UserFeedback> outcome) =>
+        new(index, outcome.StatusCode(StatusCodes.Status202Accepted), outcome.ValueOrDefault is { } feedback ? FeedbackDto.From(feedback) : null,
+            Errors: outcome.FieldErrors());
 }

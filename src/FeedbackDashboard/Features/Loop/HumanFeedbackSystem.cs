@@ -30,11 +30,11 @@ public sealed class HumanFeedbackSystem(
     /// in order; the pipeline then assigns patterns and checks the triggers. The group commit (single
     /// items from the API), the batch endpoint and the demo all come in here.
     /// </summary>
-    public async Task<IReadOnlyList<CollectOutcome>> CollectFeedbackBatchAsync(
+    public async Task<IReadOnlyList<ActionOutcome<UserFeedback>>> CollectFeedbackBatchAsync(
         IReadOnlyList<FeedbackItem> items, CancellationToken cancellationToken = default)
     {
         var outcomes = await writer.StoreAsync(items, time.GetUtcNow(), cancellationToken);
-        var stored = outcomes.OfType<CollectOutcome.Stored>().Select(s => s.Feedback).OrderBy(f => f.Id).ToList();
+        var stored = outcomes.OfType<ActionOutcome<UserFeedback>.Done>().Select(s => s.Value).OrderBy(f => f.Id).ToList();
         if (stored.Count == 0)
         {
             return outcomes;
@@ -53,7 +53,7 @@ public sealed class HumanFeedbackSystem(
     }
 
     /// <summary>Stores the interaction a feedback item is about (the pipeline then assigns its pattern).</summary>
-    public Task<InteractionOutcome> RecordInteractionAsync(InteractionSubmission submission, CancellationToken cancellationToken = default) =>
+    public Task<ActionOutcome<Interaction>> RecordInteractionAsync(InteractionSubmission submission, CancellationToken cancellationToken = default) =>
         interactions.RecordAsync(submission, cancellationToken);
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using FeedbackDashboard.Contracts;
 using FeedbackDashboard.Data;
 using FeedbackDashboard.Features.Access;
 using FeedbackDashboard.Features.Shared;
@@ -52,13 +53,5 @@ public static class ReviewActionEndpoints
         return api;
     }
 
-    private static async Task<IResult> ToResultAsync(Task<ReviewActionResult> action) => await action switch
-    {
-        ReviewActionResult.Done done => TypedResults.Ok(done.Task),
-        ReviewActionResult.NotFound => Problems.NotFound("id", "No such review task."),
-        ReviewActionResult.Invalid invalid => Problems.Validation(invalid.Errors),
-        ReviewActionResult.Conflict conflict => Problems.Status(StatusCodes.Status409Conflict, "Conflict", conflict.Reason,
-            new Dictionary<string, object?> { ["holder"] = conflict.Holder }),
-        _ => throw new InvalidOperationException("Unknown review action result."),
-    };
+    private static async Task<IResult> ToResultAsync(Task<ActionOutcome<ReviewTaskDto>> action) => (await action).ToHttpResult();
 }

@@ -1,10 +1,12 @@
 using System.Security.Claims;
+using FeedbackDashboard.Contracts;
 using FeedbackDashboard.Core.Feedback;
 using FeedbackDashboard.Core.Review;
 using FeedbackDashboard.Data;
 using FeedbackDashboard.Features.Access;
 using FeedbackDashboard.Features.Audit;
 using FeedbackDashboard.Features.Realtime;
+using FeedbackDashboard.Features.Shared;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,25 +27,25 @@ public sealed class ReviewActions(
 {
     private const int MaxAttempts = 5;
 
-    public Task<ReviewActionResult> ClaimAsync(ClaimsPrincipal caller, long id, CancellationToken ct = default) =>
+    public Task<ActionOutcome<ReviewTaskDto>> ClaimAsync(ClaimsPrincipal caller, long id, CancellationToken ct = default) =>
         ActAsync(caller, id, ReviewAction.Claim, note: null, assignee: null, ct);
 
-    public Task<ReviewActionResult> ReleaseAsync(ClaimsPrincipal caller, long id, CancellationToken ct = default) =>
+    public Task<ActionOutcome<ReviewTaskDto>> ReleaseAsync(ClaimsPrincipal caller, long id, CancellationToken ct = default) =>
         ActAsync(caller, id, ReviewAction.Release, note: null, assignee: null, ct);
 
-    public Task<ReviewActionResult> ResolveAsync(ClaimsPrincipal caller, long id, string? note, CancellationToken ct = default) =>
+    public Task<ActionOutcome<ReviewTaskDto>> ResolveAsync(ClaimsPrincipal caller, long id, string? note, CancellationToken ct = default) =>
         ActAsync(caller, id, ReviewAction.Resolve, note, assignee: null, ct);
 
-    public Task<ReviewActionResult> DismissAsync(ClaimsPrincipal caller, long id, string? reason, CancellationToken ct = default) =>
+    public Task<ActionOutcome<ReviewTaskDto>> DismissAsync(ClaimsPrincipal caller, long id, string? reason, CancellationToken ct = default) =>
         ActAsync(caller, id, ReviewAction.Dismiss, reason, assignee: null, ct);
 
-    public Task<ReviewActionResult> ReopenAsync(ClaimsPrincipal caller, long id, CancellationToken ct = default) =>
+    public Task<ActionOutcome<ReviewTaskDto>> ReopenAsync(ClaimsPrincipal caller, long id, CancellationToken ct = default) =>
         ActAsync(caller, id, ReviewAction.Reopen, note: null, assignee: null, ct);
 
-    public Task<ReviewActionResult> AssignAsync(ClaimsPrincipal caller, long id, Assignee assignee, CancellationToken ct = default) =>
+    public Task<ActionOutcome<ReviewTaskDto>> AssignAsync(ClaimsPrincipal caller, long id, Assignee assignee, CancellationToken ct = default) =>
         ActAsync(caller, id, ReviewAction.Assign, note: null, assignee, ct);
 
-    private async Task<ReviewActionResult> ActAsync(
+    private async Task<ActionOutcome<ReviewTaskDto>> ActAsync(
         ClaimsPrincipal caller, long id, ReviewAction action, string? note, Assignee? assignee, CancellationToken cancellationToken)
     {
         var actorName = CallerChecks.RequireRole(caller, AppRoles.Reviewer, AppRoles.Admin);
@@ -51,7 +53,7 @@ public sealed class ReviewActions(
         var errors = ValidateNote(action, note);
         if (!errors.IsEmpty)
         {
-            return new ReviewActionResult.Invalid(errors);
+            return new ActionOutcome<ReviewTaskDto>.Invalid(errors);
         }
 
         for (var attempt = 1; ; attempt++)
@@ -60,7 +62,7 @@ public sealed class ReviewActions(
             var task = await db.ReviewTasks.SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
             if (task is null)
             {
-                return new ReviewActionResult.NotFound();
+                return new ActionOutcome<ReviewTaskDto>.NotFound("id", "No such review task.");
             }
 
             var outcome = ReviewTransitions.Decide(
@@ -68,9 +70,9 @@ public sealed class ReviewActions(
             switch (outcome)
             {
                 case TransitionOutcome.Refused refused:
-                    return new ReviewActionResult.Conflict(refused.Reason, refused.HolderId is null ? null : task.AssigneeName ?? refused.HolderId);
+                    return new ActionOutcome<ReviewTaskDto>.Conflict(refused.Reason, Holder: refused.HolderId is null ? null : task.AssigneeName ?? refused.HolderId);
                 case TransitionOutcome.Unchanged:
-                    return new ReviewActionResult.Done((await queries.GetAsync(id, cancellationToken))!);
+                    return new ActionOutcome<ReviewTaskDto>.Done((await queries.GetAsync(id, cancellationToken))!);
             }
 
             var next = ((TransitionOutcome.Changed)outcome).State;
@@ -78,7 +80,7 @@ public sealed class ReviewActions(
             Apply(task, next, action, note, actorName, assignee);
             if (action == ReviewAction.Reopen && await db.ReviewTasks.AnyAsync(t => t.ActivePatternKey == task.PatternKey && t.Id != task.Id, cancellationToken))
             {
-                return new ReviewActionResult.Conflict("This pattern already has an open task; work on that one.", null);
+                return new ActionOutcome<ReviewTaskDto>.Conflict("This pattern already has an open task; work on that one.");
             }
             audit.Record(db, actorName, AuditAction(action), ReviewAudit.Subject(id), before,
                 new { status = task.Status.ToWire(), assignee = task.AssigneeName, note });
@@ -94,7 +96,7 @@ public sealed class ReviewActions(
 
             var dto = (await queries.GetAsync(id, cancellationToken))!;
             await notifier.TaskUpdatedAsync(dto);
-            return new ReviewActionResult.Done(dto);
+            return new ActionOutcome<ReviewTaskDto>.Done(dto);
         }
     }
 

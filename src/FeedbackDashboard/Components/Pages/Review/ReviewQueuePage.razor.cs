@@ -3,6 +3,7 @@ using FeedbackDashboard.Components.Shared;
 using FeedbackDashboard.Contracts;
 using FeedbackDashboard.Core.Review;
 using FeedbackDashboard.Features.Review;
+using FeedbackDashboard.Features.Shared;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 using MudBlazor;
@@ -139,7 +140,7 @@ public partial class ReviewQueuePage : IAsyncDisposable
         await ForEachSelectedAsync(task => Actions.DismissAsync(caller, task.Id, reason), "dismissed");
     }
 
-    private async Task ForEachSelectedAsync(Func<ReviewTaskDto, Task<ReviewActionResult>> action, string done)
+    private async Task ForEachSelectedAsync(Func<ReviewTaskDto, Task<ActionOutcome<ReviewTaskDto>>> action, string done)
     {
         var succeeded = 0;
         var refused = new List<string>();
@@ -147,11 +148,11 @@ public partial class ReviewQueuePage : IAsyncDisposable
         {
             switch (await action(task))
             {
-                case ReviewActionResult.Done result:
-                    _grid?.Apply(result.Task, created: false);
+                case ActionOutcome<ReviewTaskDto>.Done result:
+                    _grid?.Apply(result.Value, created: false);
                     succeeded++;
                     break;
-                case ReviewActionResult.Conflict conflict:
+                case ActionOutcome<ReviewTaskDto>.Conflict conflict:
                     refused.Add($"#{task.Id}: {conflict.Message}");
                     break;
             }
@@ -201,15 +202,15 @@ public partial class ReviewQueuePage : IAsyncDisposable
         StateHasChanged();
     }
 
-    private Task ReportAsync(ReviewActionResult result, string done)
+    private Task ReportAsync(ActionOutcome<ReviewTaskDto> result, string done)
     {
         switch (result)
         {
-            case ReviewActionResult.Done ok:
-                _grid?.Apply(ok.Task, created: false);
-                Snackbar.Add($"Task #{ok.Task.Id} {done}", Severity.Success);
+            case ActionOutcome<ReviewTaskDto>.Done ok:
+                _grid?.Apply(ok.Value, created: false);
+                Snackbar.Add($"Task #{ok.Value.Id} {done}", Severity.Success);
                 break;
-            case ReviewActionResult.Conflict conflict:
+            case ActionOutcome<ReviewTaskDto>.Conflict conflict:
                 Snackbar.Add(conflict.Message, Severity.Warning);
                 break;
         }

@@ -135,24 +135,24 @@ public partial class ReviewTaskDetail : IDisposable
         }
     }
 
-    private async Task RunAsync(ReviewActionResult result, string success)
+    private async Task RunAsync(ActionOutcome<ReviewTaskDto> result, string success)
     {
         switch (result)
         {
-            case ReviewActionResult.Done done:
+            case ActionOutcome<ReviewTaskDto>.Done done:
                 Snackbar.Add(success, Severity.Success);
                 await LoadAsync();
-                await OnChanged.InvokeAsync(done.Task);
+                await OnChanged.InvokeAsync(done.Value);
                 break;
-            case ReviewActionResult.Conflict conflict:
+            case ActionOutcome<ReviewTaskDto>.Conflict conflict:
                 Snackbar.Add(conflict.Message, Severity.Warning);
                 await LoadAsync();
                 break;
-            case ReviewActionResult.Invalid invalid:
-                Snackbar.Add(string.Join(" ", invalid.Errors.ToDictionary().Values.SelectMany(v => v)), Severity.Error);
-                break;
-            case ReviewActionResult.NotFound:
+            case ActionOutcome<ReviewTaskDto>.NotFound:
                 Snackbar.Add("This task no longer exists.", Severity.Error);
+                break;
+            default:
+                Snackbar.Add(result.Describe() ?? "", Severity.Error);
                 break;
         }
     }
