@@ -1,5 +1,8 @@
+using System.Text.Json.Serialization;
+
 namespace FeedbackDashboard.Core.Knowledge;
 
+[JsonConverter(typeof(WireEnumConverter<InstructionsStatus>))]
 public enum InstructionsStatus
 {
     /// <summary>Being prepared: behavior corrections are added to it, a reviewer edits it, then publishes it.</summary>

@@ -1,5 +1,8 @@
+using System.Text.Json.Serialization;
+
 namespace FeedbackDashboard.Core.Review;
 
+[JsonConverter(typeof(WireEnumConverter<ReviewPriority>))]
 public enum ReviewPriority
 {
     Medium = 1,

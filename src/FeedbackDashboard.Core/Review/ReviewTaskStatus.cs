@@ -1,5 +1,8 @@
+using System.Text.Json.Serialization;
+
 namespace FeedbackDashboard.Core.Review;
 
+[JsonConverter(typeof(WireEnumConverter<ReviewTaskStatus>))]
 public enum ReviewTaskStatus
 {
     Open = 1,

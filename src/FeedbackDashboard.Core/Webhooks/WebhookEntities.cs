@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace FeedbackDashboard.Core.Webhooks;
 
 /// <summary>A URL an admin registered to hear of every publish.</summary>
@@ -16,6 +18,7 @@ public sealed class WebhookSubscription
     public DateTimeOffset CreatedAt { get; init; }
 }
 
+[JsonConverter(typeof(WireEnumConverter<DeliveryStatus>))]
 public enum DeliveryStatus
 {
     /// <summary>Waiting for its first or next attempt.</summary>

@@ -10,8 +10,8 @@ namespace FeedbackDashboard.Contracts;
 /// <param name="ReviewTaskId">The review task it came from, when there is one.</param>
 public sealed record CorrectionDto(
     long Id,
-    string Status,
-    string Kind,
+    CorrectionStatus Status,
+    CorrectionKind Kind,
     string Source,
     string? PatternKey,
     string Query,
@@ -34,7 +34,7 @@ public sealed record CorrectionDto(
     DateTimeOffset UpdatedAt)
 {
     public static CorrectionDto From(Correction c, int similarCount, int similarInSameStatus, string? feedbackClientId, long? reviewTaskId) => new(
-        c.Id, c.Status.ToWire(), c.Kind.ToWire(), c.Source, c.PatternKey, c.Query, c.Answer, c.OriginalText, c.Text,
+        c.Id, c.Status, c.Kind, c.Source, c.PatternKey, c.Query, c.Answer, c.OriginalText, c.Text,
         similarCount, similarInSameStatus, feedbackClientId, reviewTaskId, c.AuthorName, c.DecidedBy, c.DecidedAt, c.Reason, c.KnowledgeEntryId,
         c.AppliedAt, c.AppliedKnowledgeVersionId, c.AppliedInstructionsVersionId, c.CreatedAt, c.UpdatedAt);
 }

@@ -9,10 +9,10 @@ namespace FeedbackDashboard.Contracts;
 public sealed record FeedbackDto(
     string Id,
     string InteractionId,
-    string Type,
+    FeedbackType Type,
     object? Value,
     string? Comment,
-    string? CorrectionKind,
+    CorrectionKind? CorrectionKind,
     DateTimeOffset CreatedAt,
     string? PatternKey,
     string Source)
@@ -20,7 +20,7 @@ public sealed record FeedbackDto(
     public static FeedbackDto From(UserFeedback f) => new(
         f.ClientId!,
         f.InteractionId,
-        f.Type.ToWire(),
+        f.Type,
         f.Type switch
         {
             FeedbackType.Rating => f.Rating,
@@ -28,7 +28,7 @@ public sealed record FeedbackDto(
             _ => null,
         },
         f.Comment,
-        f.CorrectionKind?.ToWire(),
+        f.CorrectionKind,
         f.CreatedAt,
         f.PatternKey,
         f.Source);

@@ -21,9 +21,9 @@ public sealed record KnowledgeVersionDto(long Id, long EntryId, int Version, str
 }
 
 /// <param name="Status">draft, published or superseded.</param>
-public sealed record InstructionsVersionDto(long Id, string Source, int Version, string Status, string Text, int? BasedOn, string? Note,
+public sealed record InstructionsVersionDto(long Id, string Source, int Version, InstructionsStatus Status, string Text, int? BasedOn, string? Note,
     string CreatedBy, DateTimeOffset CreatedAt, string? PublishedBy, DateTimeOffset? PublishedAt)
 {
     public static InstructionsVersionDto From(InstructionsVersion v) =>
-        new(v.Id, v.Source, v.Version, v.Status.ToString().ToLowerInvariant(), v.Text, v.BasedOn, v.Note, v.CreatedBy, v.CreatedAt, v.PublishedBy, v.PublishedAt);
+        new(v.Id, v.Source, v.Version, v.Status, v.Text, v.BasedOn, v.Note, v.CreatedBy, v.CreatedAt, v.PublishedBy, v.PublishedAt);
 }

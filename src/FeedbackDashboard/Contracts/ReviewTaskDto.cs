@@ -16,8 +16,8 @@ namespace FeedbackDashboard.Contracts;
 /// <param name="RecentReach">The pattern's feedback items of the last 7 days.</param>
 public sealed record ReviewTaskDto(
     long Id,
-    string Status,
-    string Priority,
+    ReviewTaskStatus Status,
+    ReviewPriority Priority,
     string SuggestedAction,
     string PatternKey,
     string RepresentativeQuery,
@@ -53,7 +53,7 @@ public sealed record ReviewTaskDto(
     public static ReviewTaskDto From(ReviewTask task, UserFeedback? trigger, IReadOnlyList<UserFeedback> newestRelated)
     {
         return new(
-            task.Id, task.Status.ToWire(), task.Priority.ToWire(), task.SuggestedAction, task.PatternKey, task.RepresentativeQuery,
+            task.Id, task.Status, task.Priority, task.SuggestedAction, task.PatternKey, task.RepresentativeQuery,
             task.RelatedCount, task.NegativeCount, task.CorrectionCount, Math.Round(task.NegativeShare, 4),
             task.Source, task.AssigneeId, task.AssigneeName, task.ResolutionNote, task.CreatedAt, task.UpdatedAt, task.ClosedAt,
             trigger is null ? null : FeedbackDto.From(trigger),

@@ -1,3 +1,4 @@
+using FeedbackDashboard.Core;
 using FeedbackDashboard.Core.Review;
 
 namespace FeedbackDashboard.Core.Tests.Review;
@@ -50,7 +51,7 @@ public class ReviewPolicyTests
     public void Status_RoundTripsThroughItsWireName(ReviewTaskStatus status, string wire)
     {
         Assert.Equal(wire, status.ToWire());
-        Assert.True(ReviewWireNames.TryParseStatus(wire, out var parsed));
+        Assert.True(WireNames.TryParse<ReviewTaskStatus>(wire, out var parsed));
         Assert.Equal(status, parsed);
     }
 }

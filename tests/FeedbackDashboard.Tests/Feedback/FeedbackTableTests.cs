@@ -1,6 +1,7 @@
 using Bunit;
 using FeedbackDashboard.Components.Pages.Feedback;
 using FeedbackDashboard.Contracts;
+using FeedbackDashboard.Core.Feedback;
 using FeedbackDashboard.Features.Feedback;
 using FeedbackDashboard.Features.Ingestion;
 using FeedbackDashboard.Tests.Infrastructure;
@@ -9,7 +10,7 @@ namespace FeedbackDashboard.Tests.Feedback;
 
 public class FeedbackTableTests : MudTestContext
 {
-    private RecentFeedback Item(string type, object? value, string? comment, string query) =>
+    private RecentFeedback Item(FeedbackType type, object? value, string? comment, string query) =>
         new(new FeedbackDto("fb-" + Guid.NewGuid().ToString("N"), "i-1", type, value, comment, null, Clock.GetUtcNow().AddMinutes(-3), "p", "support-bot"), query);
 
     [Fact]
@@ -17,8 +18,8 @@ public class FeedbackTableTests : MudTestContext
     {
         var items = new[]
         {
-            Item("negative", null, "<script>alert('comment')</script>", "<img src=x onerror=alert('query')>"),
-            Item("correction", "<b onmouseover=alert('correction')>bold</b>", "<iframe src=javascript:alert(1)>", "q"),
+            Item(FeedbackType.ThumbsDown, null, "<script>alert('comment')</script>", "<img src=x onerror=alert('query')>"),
+            Item(FeedbackType.Correction, "<b onmouseover=alert('correction')>bold</b>", "<iframe src=javascript:alert(1)>", "q"),
         };
 
         var table = Render<FeedbackTable>(p => p.Add(t => t.Items, items));
@@ -32,7 +33,7 @@ public class FeedbackTableTests : MudTestContext
     [Fact]
     public void Renders_TypeValueCommentQuerySourceAndAge()
     {
-        var table = Render<FeedbackTable>(p => p.Add(t => t.Items, new[] { Item("rating", 4, "Pretty good", "Opening hours?") }));
+        var table = Render<FeedbackTable>(p => p.Add(t => t.Items, new[] { Item(FeedbackType.Rating, 4, "Pretty good", "Opening hours?") }));
 
         var row = table.Find("tbody tr").TextContent;
         Assert.Contains("4", row);

@@ -1,5 +1,7 @@
 using Bunit;
 using FeedbackDashboard.Contracts;
+using FeedbackDashboard.Core.Feedback;
+using FeedbackDashboard.Core.Review;
 using FeedbackDashboard.Features.Access;
 using FeedbackDashboard.Features.Realtime;
 using FeedbackDashboard.Tests.Infrastructure;
@@ -16,10 +18,10 @@ public class LiveUpdatesTests : MudTestContext
     private LiveEvents Events => Services.GetRequiredService<LiveEvents>();
 
     private static FeedbackDto Feedback(int n) =>
-        new($"fb-{n}", $"i-{n}", "negative", null, null, null, DateTimeOffset.UnixEpoch, "p", "support-bot");
+        new($"fb-{n}", $"i-{n}", FeedbackType.ThumbsDown, null, null, null, DateTimeOffset.UnixEpoch, "p", "support-bot");
 
     private static ReviewTaskDto TaskDto(long id) =>
-        new(id, "open", "high", "Review and update prompt/instructions", "q:x", "x?", 5, 3, 0, 0.6, "support-bot", null, null, null,
+        new(id, ReviewTaskStatus.Open, ReviewPriority.High, "Review and update prompt/instructions", "q:x", "x?", 5, 3, 0, 0.6, "support-bot", null, null, null,
             DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, null, Feedback(0), [], 1, false, 0.6, 5);
 
     [Fact]

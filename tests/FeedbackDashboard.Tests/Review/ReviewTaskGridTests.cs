@@ -3,8 +3,10 @@ using Bunit.Extensions.WaitForHelpers;
 using FeedbackDashboard.Components.Pages.Review;
 using FeedbackDashboard.Components.Shared;
 using FeedbackDashboard.Contracts;
-using FeedbackDashboard.Features.Realtime;
+using FeedbackDashboard.Core.Feedback;
+using FeedbackDashboard.Core.Review;
 using FeedbackDashboard.Features.Feedback;
+using FeedbackDashboard.Features.Realtime;
 using FeedbackDashboard.Features.Review;
 using FeedbackDashboard.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,13 +18,13 @@ public class ReviewTaskGridTests : MudTestContext
     // The whole suite runs its classes in parallel on two cores: renders wait their turn.
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
 
-    private ReviewTaskDto Task(long id, string priority = "high", string query = "How do I reset my password?", string? patternKey = null,
-        int related = 9, int negatives = 3, TimeSpan? age = null, string status = "open", string source = "support-bot", string? assignee = null,
+    private ReviewTaskDto Task(long id, ReviewPriority priority = ReviewPriority.High, string query = "How do I reset my password?", string? patternKey = null,
+        int related = 9, int negatives = 3, TimeSpan? age = null, ReviewTaskStatus status = ReviewTaskStatus.Open, string source = "support-bot", string? assignee = null,
         double severity = 0, bool recovering = false) =>
         new(id, status, priority, "Review and update prompt/instructions", patternKey ?? "q:" + query.ToLowerInvariant().TrimEnd('?'), query,
             related, negatives, 0, (double)negatives / related, source, assignee is null ? null : "id-" + assignee, assignee, null,
             Clock.GetUtcNow() - (age ?? TimeSpan.FromHours(3)), Clock.GetUtcNow(), null,
-            new FeedbackDto("fb-" + id, "i-" + id, "negative", null, "<script>alert(1)</script>", null, Clock.GetUtcNow(), "p", source), [],
+            new FeedbackDto("fb-" + id, "i-" + id, FeedbackType.ThumbsDown, null, "<script>alert(1)</script>", null, Clock.GetUtcNow(), "p", source), [],
             severity, recovering, (double)negatives / related, related);
 
     private IRenderedComponent<ReviewTaskGrid> RenderGrid(params ReviewTaskDto[] tasks) =>
@@ -41,8 +43,8 @@ public class ReviewTaskGridTests : MudTestContext
     public void Renders_EachTaskWithPriorityPatternShareAgeStatusAndAssignee()
     {
         var grid = RenderGrid(
-            Task(1, "high", age: TimeSpan.FromHours(3), severity: 12.5),
-            Task(2, "medium", "Refund window?", patternKey: "refunds", related: 5, negatives: 2, age: TimeSpan.FromMinutes(12), status: "in_review", assignee: "rita@demo.local", severity: 3));
+            Task(1, ReviewPriority.High, age: TimeSpan.FromHours(3), severity: 12.5),
+            Task(2, ReviewPriority.Medium, "Refund window?", patternKey: "refunds", related: 5, negatives: 2, age: TimeSpan.FromMinutes(12), status: ReviewTaskStatus.InReview, assignee: "rita@demo.local", severity: 3));
 
         var rows = grid.FindAll("tbody tr.mud-table-row");
         Assert.Equal(2, rows.Count);
@@ -70,9 +72,9 @@ public class ReviewTaskGridTests : MudTestContext
     public void Filters_BySearchAndMine()
     {
         var grid = RenderGrid(
-            Task(1, "high", "Password reset?"),
-            Task(2, "medium", "Opening hours?"),
-            Task(3, "high", "Refund window?", status: "in_review", assignee: "me@demo.local"));
+            Task(1, ReviewPriority.High, "Password reset?"),
+            Task(2, ReviewPriority.Medium, "Opening hours?"),
+            Task(3, ReviewPriority.High, "Refund window?", status: ReviewTaskStatus.InReview, assignee: "me@demo.local"));
 
         grid.Find("[data-testid=queue-search] input, input[data-testid=queue-search]").Input("hours");
         AdvanceUntil(grid, () =>
@@ -112,9 +114,9 @@ public class ReviewTaskGridTests : MudTestContext
     {
         var popovers = Render<MudBlazor.MudPopoverProvider>();
         var grid = RenderGrid(
-            Task(1, "high", source: "support-bot"),
-            Task(2, "medium", "Opening hours?", source: "sales-bot"),
-            Task(3, "high", "Refund window?", source: "sales-bot"));
+            Task(1, ReviewPriority.High, source: "support-bot"),
+            Task(2, ReviewPriority.Medium, "Opening hours?", source: "sales-bot"),
+            Task(3, ReviewPriority.High, "Refund window?", source: "sales-bot"));
 
         Choose(popovers, grid, "queue-priority", "high");
         grid.WaitForAssertion(() => Assert.Equal([1L, 3L], grid.Instance.Visible.Select(t => t.Id).Order()), Patience);
@@ -154,9 +156,9 @@ public class ReviewTaskGridTests : MudTestContext
     public void DefaultOrder_IsMostSevereFirst_NotHighPriorityFirst()
     {
         var grid = RenderGrid(
-            Task(1, "high", "Old, mostly recovered?", related: 86, negatives: 8, severity: 4.2),
-            Task(2, "medium", "New and all negative?", related: 5, negatives: 5, severity: 25.9),
-            Task(3, "high", "Steady and wide?", related: 40, negatives: 16, severity: 40));
+            Task(1, ReviewPriority.High, "Old, mostly recovered?", related: 86, negatives: 8, severity: 4.2),
+            Task(2, ReviewPriority.Medium, "New and all negative?", related: 5, negatives: 5, severity: 25.9),
+            Task(3, ReviewPriority.High, "Steady and wide?", related: 40, negatives: 16, severity: 40));
 
         var order = grid.FindAll("tbody tr.mud-table-row").Select(r => r.QuerySelector("[data-testid=pattern-cell]")!.TextContent.Trim()).ToList();
 
@@ -242,7 +244,7 @@ public class ReviewTaskGridTests : MudTestContext
     {
         var grid = RenderGrid(Task(1), Task(2, query: "Second?"));
 
-        await grid.InvokeAsync(() => PushAsync("ReviewTaskUpdated", Task(1, status: "in_review", assignee: "rita@demo.local")));
+        await grid.InvokeAsync(() => PushAsync("ReviewTaskUpdated", Task(1, status: ReviewTaskStatus.InReview, assignee: "rita@demo.local")));
         Clock.Advance(ReviewTaskGrid.RenderInterval);
 
         grid.WaitForAssertion(() =>

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using FeedbackDashboard.Contracts;
+using FeedbackDashboard.Core;
 using FeedbackDashboard.Core.Corrections;
 using FeedbackDashboard.Core.Feedback;
 using FeedbackDashboard.Data;
@@ -91,7 +92,7 @@ public sealed class CorrectionActions(
         var actor = CallerChecks.RequireRole(caller, AppRoles.Reviewer, AppRoles.Admin);
         var errors = CorrectionRules.ValidateText(text);
         var parsedKind = CorrectionKind.Knowledge;
-        if (kind is not null && !WireNames.TryParseCorrectionKind(kind, out parsedKind))
+        if (kind is not null && !WireNames.TryParse<CorrectionKind>(kind, out parsedKind))
         {
             errors.Add("kind", "Use knowledge or behavior.");
         }
@@ -271,7 +272,7 @@ public sealed class CorrectionActions(
         }
         if (edit?.Kind is { } wire)
         {
-            if (WireNames.TryParseCorrectionKind(wire, out var parsed))
+            if (WireNames.TryParse<CorrectionKind>(wire, out var parsed))
             {
                 kind = parsed;
             }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using FeedbackDashboard.Contracts;
+using FeedbackDashboard.Core;
 using FeedbackDashboard.Core.Corrections;
 using FeedbackDashboard.Core.Feedback;
 using FeedbackDashboard.Features.Access;
@@ -90,19 +91,19 @@ public static class CorrectionEndpoints
         CorrectionStatus? parsedStatus = null;
         if (status is not null)
         {
-            if (CorrectionStatusNames.TryParse(status, out var s))
+            if (WireNames.TryParse<CorrectionStatus>(status, out var s))
             {
                 parsedStatus = s;
             }
             else
             {
-                errors.Add("status", $"Use one of: {string.Join(", ", CorrectionStatusNames.Names)}.");
+                errors.Add("status", $"Use one of: {string.Join(", ", WireNames.All<CorrectionStatus>())}.");
             }
         }
         CorrectionKind? parsedKind = null;
         if (kind is not null)
         {
-            if (WireNames.TryParseCorrectionKind(kind, out var k))
+            if (WireNames.TryParse<CorrectionKind>(kind, out var k))
             {
                 parsedKind = k;
             }

@@ -1,3 +1,5 @@
+using FeedbackDashboard.Core.Feedback;
+
 namespace FeedbackDashboard.Features.Demo;
 
 /// <summary>What the demo's AI applications are asked, and how well each pattern is answered.</summary>
@@ -15,7 +17,7 @@ internal static class DemoCatalog
         int? GoesBadDaysAgo,
         string[] Complaints,
         string? Correction,
-        string CorrectionKind = "knowledge");
+        CorrectionKind CorrectionKind = CorrectionKind.Knowledge);
 
     public static readonly DemoPattern[] Patterns =
     [
@@ -46,14 +48,14 @@ internal static class DemoCatalog
         new("docs-assistant", ["Does the SDK support Python 3.13?", "Is Python 3.13 supported by the SDK?", "sdk python 3.13 support"],
             "Yes, the SDK supports Python 3.8 and later.", 0.09, 4,
             ["3.8 support was dropped", "Answer is too confident, 3.13 wheels are missing", "Should mention the minimum is now 3.10"],
-            "Answer more carefully about version support and link to the compatibility table instead of guessing.", "behavior"),
+            "Answer more carefully about version support and link to the compatibility table instead of guessing.", CorrectionKind.Behavior),
         new("sales-copilot", ["Summarise this account's open opportunities", "Summarise the open opportunities on this account", "summarise open opportunities"],
             "There are 3 open opportunities worth $120k in total.", 0.12, null,
             ["Included closed-lost deals", "Too long"], null),
         new("sales-copilot", ["Draft a follow-up email after the demo", "Write a follow up email to send after the product demo", "follow-up email after demo"],
             "Hi {name}, thanks for your time today...", 0.15, 8,
             ["Tone is far too pushy", "Way too long for a follow-up", "Made up a discount we don't offer"],
-            "Keep follow-up emails under 120 words, friendly, and never mention discounts.", "behavior"),
+            "Keep follow-up emails under 120 words, friendly, and never mention discounts.", CorrectionKind.Behavior),
         new("sales-copilot", ["What discount can I offer?", "How much discount am I allowed to give?", "What discount am I allowed to offer?"],
             "You can offer up to 20% without approval.", 0.07, null,
             ["Should be 10% without approval"], "Up to 10% without approval; 10-25% needs a manager."),

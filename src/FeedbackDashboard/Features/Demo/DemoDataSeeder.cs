@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using FeedbackDashboard.Contracts;
 using FeedbackDashboard.Core.Corrections;
+using FeedbackDashboard.Core.Feedback;
 using FeedbackDashboard.Core.Review;
 using FeedbackDashboard.Data;
 using FeedbackDashboard.Features.Access;
@@ -114,7 +115,7 @@ internal sealed class DemoDataSeeder(
         var corrections = services.GetRequiredService<CorrectionActions>();
         var pending = (await services.GetRequiredService<CorrectionQueries>()
             .ListAsync(new CorrectionFilter(CorrectionStatus.Pending, PageSize: CorrectionFilter.MaxPageSize), cancellationToken)).Items;
-        foreach (var kind in new[] { "knowledge", "behavior" })
+        foreach (var kind in new[] { CorrectionKind.Knowledge, CorrectionKind.Behavior })
         {
             if (pending.OrderByDescending(c => c.SimilarCount).FirstOrDefault(c => c.Kind == kind) is { } correction)
             {

@@ -35,7 +35,7 @@ internal sealed class DemoFeedbackGenerator(Random random)
             var correction = pattern.Correction is not null && random.NextDouble() < (isBad ? 0.3 : 0.1);
             submission = correction
                 ? new FeedbackSubmission(null, id, FeedbackType.Correction, CorrectionText: pattern.Correction,
-                    CorrectionKind: pattern.CorrectionKind == "behavior" ? CorrectionKind.Behavior : CorrectionKind.Knowledge,
+                    CorrectionKind: pattern.CorrectionKind,
                     Comment: Pick(pattern.Complaints))
                 : new FeedbackSubmission(null, id, FeedbackType.ThumbsDown, Comment: random.NextDouble() < 0.7 ? Pick(pattern.Complaints) : null);
         }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using FeedbackDashboard.Core;
 using FeedbackDashboard.Core.Feedback;
 using FeedbackDashboard.Features.Feedback;
 
@@ -25,23 +26,23 @@ public sealed record FeedbackRequest(
         FeedbackType type = default;
         if (Type is null)
         {
-            errors.Add("type", $"The type is required: one of {string.Join(", ", WireNames.FeedbackTypeNames)}.");
+            errors.Add("type", $"The type is required: one of {string.Join(", ", WireNames.All<FeedbackType>())}.");
         }
-        else if (!WireNames.TryParseFeedbackType(Type, out type))
+        else if (!WireNames.TryParse<FeedbackType>(Type, out type))
         {
-            errors.Add("type", $"Unknown type '{Type}': use one of {string.Join(", ", WireNames.FeedbackTypeNames)}.");
+            errors.Add("type", $"Unknown type '{Type}': use one of {string.Join(", ", WireNames.All<FeedbackType>())}.");
         }
 
         CorrectionKind? kind = null;
         if (CorrectionKind is not null)
         {
-            if (WireNames.TryParseCorrectionKind(CorrectionKind, out var parsed))
+            if (WireNames.TryParse<CorrectionKind>(CorrectionKind, out var parsed))
             {
                 kind = parsed;
             }
             else
             {
-                errors.Add("correctionKind", $"Unknown correctionKind '{CorrectionKind}': use one of {string.Join(", ", WireNames.CorrectionKindNames)}.");
+                errors.Add("correctionKind", $"Unknown correctionKind '{CorrectionKind}': use one of {string.Join(", ", WireNames.All<CorrectionKind>())}.");
             }
         }
 

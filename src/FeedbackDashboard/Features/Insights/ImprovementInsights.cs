@@ -1,4 +1,5 @@
 using FeedbackDashboard.Contracts;
+using FeedbackDashboard.Core.Review;
 using FeedbackDashboard.Features.Feedback;
 
 namespace FeedbackDashboard.Features.Insights;
@@ -58,6 +59,6 @@ public sealed record ImprovementOpportunity(
     int TotalCount,
     double NegativeShare,
     long? ReviewTaskId,
-    string? Priority,
-    string? Status,
+    ReviewPriority? Priority,
+    ReviewTaskStatus? Status,
     string SuggestedAction);

@@ -162,7 +162,7 @@ public sealed class InsightsReader(IDbContextFactory<FeedbackDbContext> contextF
                 return new ImprovementOpportunity(
                     p.PatternKey, queries.GetValueOrDefault(p.PatternKey, p.PatternKey), p.Negative, p.Total,
                     p.Total == 0 ? 0 : (double)p.Negative / p.Total,
-                    task?.Id, task?.Priority.ToWire(), task?.Status.ToWire(),
+                    task?.Id, task?.Priority, task?.Status,
                     task?.SuggestedAction ?? ReviewPolicy.ReviewInstructions);
             })
             .ToList();

@@ -140,7 +140,7 @@ public sealed class IssueQueries(IDbContextFactory<FeedbackDbContext> contextFac
             .Where(p => byPattern.ContainsKey(p.PatternKey!))
             .Select(p => (p.IssueClusterId, Task: byPattern[p.PatternKey!]))
             .OrderByDescending(x => x.Task.Severity).ThenByDescending(x => x.Task.Id)
-            .ToLookup(x => x.IssueClusterId, x => new IssueTask(x.Task.Id, x.Task.RepresentativeQuery, x.Task.Priority.ToWire(), x.Task.Status.ToWire(), x.Task.Severity));
+            .ToLookup(x => x.IssueClusterId, x => new IssueTask(x.Task.Id, x.Task.RepresentativeQuery, x.Task.Priority, x.Task.Status, x.Task.Severity));
     }
 }
 
@@ -169,4 +169,4 @@ public sealed record IssueSummary(
 }
 
 /// <summary>A review task linked from an issue: its page is /tasks/{id}.</summary>
-public sealed record IssueTask(long Id, string RepresentativeQuery, string Priority, string Status, double Severity);
+public sealed record IssueTask(long Id, string RepresentativeQuery, ReviewPriority Priority, ReviewTaskStatus Status, double Severity);

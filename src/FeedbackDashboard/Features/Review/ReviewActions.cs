@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using FeedbackDashboard.Contracts;
+using FeedbackDashboard.Core;
 using FeedbackDashboard.Core.Feedback;
 using FeedbackDashboard.Core.Review;
 using FeedbackDashboard.Data;

@@ -1,4 +1,5 @@
 using FeedbackDashboard.Contracts;
+using FeedbackDashboard.Core;
 using FeedbackDashboard.Core.Review;
 using FeedbackDashboard.Features.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -29,19 +30,19 @@ public static class ReviewEndpoints
         ReviewTaskStatus? statusFilter = null;
         if (status is not null)
         {
-            if (ReviewWireNames.TryParseStatus(status, out var parsed)) { statusFilter = parsed; }
+            if (WireNames.TryParse<ReviewTaskStatus>(status, out var parsed)) { statusFilter = parsed; }
             else { errors.Add("status", "Use one of open, in_review, resolved, dismissed."); }
         }
         ReviewPriority? priorityFilter = null;
         if (priority is not null)
         {
-            if (ReviewWireNames.TryParsePriority(priority, out var parsed)) { priorityFilter = parsed; }
+            if (WireNames.TryParse<ReviewPriority>(priority, out var parsed)) { priorityFilter = parsed; }
             else { errors.Add("priority", "Use one of high, medium."); }
         }
         var order = ReviewTaskSort.Severity;
-        if (sort is not null && !ReviewTaskSorts.TryParse(sort, out order))
+        if (sort is not null && !WireNames.TryParse<ReviewTaskSort>(sort, out order))
         {
-            errors.Add("sort", $"Use one of {string.Join(", ", ReviewTaskSorts.Names)}.");
+            errors.Add("sort", $"Use one of {string.Join(", ", WireNames.All<ReviewTaskSort>())}.");
         }
         Paging.Validate(page, pageSize, ReviewTaskFilter.MaxPageSize, errors);
         if (!errors.IsEmpty)
@@ -57,9 +58,9 @@ public static class ReviewEndpoints
     {
         var errors = new Core.Feedback.ValidationErrors();
         var which = RelatedFeedbackKind.All;
-        if (kind is not null && !RelatedFeedbackKinds.TryParse(kind, out which))
+        if (kind is not null && !WireNames.TryParse<RelatedFeedbackKind>(kind, out which))
         {
-            errors.Add("kind", $"Use one of {string.Join(", ", RelatedFeedbackKinds.Names)}.");
+            errors.Add("kind", $"Use one of {string.Join(", ", WireNames.All<RelatedFeedbackKind>())}.");
         }
         Paging.Validate(page, pageSize, ReviewTaskFilter.MaxPageSize, errors);
         if (!errors.IsEmpty)

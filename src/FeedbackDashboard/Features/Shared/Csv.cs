@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using FeedbackDashboard.Core;
 using FeedbackDashboard.Features.Insights;
 
 namespace FeedbackDashboard.Features.Shared;
@@ -21,6 +22,7 @@ public static partial class Csv
             null => "",
             DateTimeOffset d => d.ToString("O", CultureInfo.InvariantCulture),
             DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            Enum e => WireNames.Of(e),
             IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
             _ => value.ToString() ?? "",
         };

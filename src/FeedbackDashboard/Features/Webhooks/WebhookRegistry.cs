@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
+using FeedbackDashboard.Core;
 using FeedbackDashboard.Core.Feedback;
 using FeedbackDashboard.Core.Webhooks;
 using FeedbackDashboard.Data;
@@ -15,7 +16,7 @@ public sealed record WebhookDto(long Id, string Url, bool Enabled, string Create
 /// <param name="Secret">Shown once, when the subscription is made: receivers verify signatures with it.</param>
 public sealed record CreatedWebhook(WebhookDto Webhook, string Secret);
 
-public sealed record DeliveryDto(long Id, long SubscriptionId, string EventId, string EventType, string Status, int Attempts,
+public sealed record DeliveryDto(long Id, long SubscriptionId, string EventId, string EventType, DeliveryStatus Status, int Attempts,
     DateTimeOffset CreatedAt, DateTimeOffset? NextAttemptAt, DateTimeOffset? DeliveredAt, int? LastStatusCode, string? LastError,
     IReadOnlyList<AttemptDto> AttemptLog);
 
@@ -104,7 +105,7 @@ public sealed class WebhookRegistry(
         var ids = deliveries.Select(d => d.Id).ToList();
         var attempts = (await db.WebhookAttempts.AsNoTracking().Where(a => ids.Contains(a.DeliveryId)).OrderBy(a => a.Id).ToListAsync(cancellationToken))
             .ToLookup(a => a.DeliveryId);
-        return deliveries.Select(d => new DeliveryDto(d.Id, d.SubscriptionId, d.EventId, d.EventType, d.Status.ToString().ToLowerInvariant(), d.Attempts,
+        return deliveries.Select(d => new DeliveryDto(d.Id, d.SubscriptionId, d.EventId, d.EventType, d.Status, d.Attempts,
                 d.CreatedAt, d.Status == DeliveryStatus.Pending ? d.NextAttemptAt : null, d.DeliveredAt, d.LastStatusCode, d.LastError,
                 attempts[d.Id].Select(a => new AttemptDto(a.At, a.StatusCode, a.Error, a.DurationMs)).ToList()))
             .ToList();
@@ -120,7 +121,7 @@ public sealed class WebhookRegistry(
         {
             return new ActionOutcome<DeliveryDto>.NotFound("id", $"No delivery {deliveryId}.");
         }
-        var before = new { status = delivery.Status.ToString().ToLowerInvariant(), delivery.Attempts };
+        var before = new { status = delivery.Status.ToWire(), delivery.Attempts };
         delivery.Status = DeliveryStatus.Pending;
         delivery.NextAttemptAt = time.GetUtcNow();
         audit.Record(db, actor, "webhook.redelivered", Subject(delivery.SubscriptionId), before, new { deliveryId, delivery.EventId, delivery.EventType });

@@ -1,5 +1,7 @@
 using FeedbackDashboard.Components.Shared;
 using FeedbackDashboard.Contracts;
+using FeedbackDashboard.Core;
+using FeedbackDashboard.Core.Feedback;
 using FeedbackDashboard.Features.Audit;
 using FeedbackDashboard.Features.Corrections;
 using FeedbackDashboard.Features.Knowledge;
@@ -16,7 +18,7 @@ public partial class CorrectionDetail
     private IReadOnlyList<KnowledgeEntryDto> _entries = [];
     private IReadOnlyList<AuditRecordDto> _history = [];
     private string _text = "";
-    private string _kind = "knowledge";
+    private CorrectionKind _kind = CorrectionKind.Knowledge;
     private long _entryId;
     private long _loadedId;
     private bool _withGroup = true;
@@ -61,7 +63,7 @@ public partial class CorrectionDetail
     private CorrectionEdit? PendingEdit() => Changed
         ? new CorrectionEdit(
             _text.Trim() != _correction!.Text ? _text : null,
-            _kind != _correction.Kind ? _kind : null,
+            _kind != _correction.Kind ? _kind.ToWire() : null,
             _entryId != (_correction.KnowledgeEntryId ?? 0) ? _entryId : null)
         : null;
 
@@ -91,7 +93,7 @@ public partial class CorrectionDetail
 
     private async Task ApplyAsync() =>
         await ReportAsync(await Actions.ApplyAsync(await CallerAsync(), CorrectionId, _withGroup),
-            _kind == "knowledge" ? "Applied: published to the knowledge base." : "Applied: added to the instructions' draft.");
+            _kind == CorrectionKind.Knowledge ? "Applied: published to the knowledge base." : "Applied: added to the instructions' draft.");
 
     private async Task RejectAsync()
     {

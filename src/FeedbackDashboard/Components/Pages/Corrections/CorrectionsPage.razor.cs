@@ -1,5 +1,6 @@
 using FeedbackDashboard.Components.Shared;
 using FeedbackDashboard.Contracts;
+using FeedbackDashboard.Core;
 using FeedbackDashboard.Core.Corrections;
 using FeedbackDashboard.Core.Feedback;
 using FeedbackDashboard.Features.Corrections;
@@ -17,10 +18,12 @@ namespace FeedbackDashboard.Components.Pages.Corrections;
 public partial class CorrectionsPage
 {
     private const int PageSize = 50;
-    private static readonly string[] Statuses = ["pending", "approved", "applied", "rejected", "all"];
+    /// <summary>The filter's choices in a reviewer's order; null is every status.</summary>
+    private static readonly CorrectionStatus?[] Statuses =
+        [CorrectionStatus.Pending, CorrectionStatus.Approved, CorrectionStatus.Applied, CorrectionStatus.Rejected, null];
 
-    private string _status = "pending";
-    private string _kind = "";
+    private CorrectionStatus? _status = CorrectionStatus.Pending;
+    private CorrectionKind? _kind;
     private int _pageNumber = 1;
     private PagedList<CorrectionDto>? _page;
     private HashSet<CorrectionDto> _selected = [];
@@ -43,22 +46,20 @@ public partial class CorrectionsPage
 
     private async Task LoadAsync()
     {
-        CorrectionStatus? status = CorrectionStatusNames.TryParse(_status, out var s) ? s : null;
-        CorrectionKind? kind = WireNames.TryParseCorrectionKind(_kind, out var k) ? k : null;
-        _page = await Queries.ListAsync(new CorrectionFilter(status, kind, Page: _pageNumber, PageSize: PageSize, Grouped: TaskId is null, TaskId: TaskId));
+        _page = await Queries.ListAsync(new CorrectionFilter(_status, _kind, Page: _pageNumber, PageSize: PageSize, Grouped: TaskId is null, TaskId: TaskId));
         var ids = _page.Items.Select(c => c.Id).ToHashSet();
         _selected = _page.Items.Where(c => _selected.Any(x => x.Id == c.Id)).ToHashSet();
         _selected.RemoveWhere(c => !ids.Contains(c.Id));
     }
 
-    private async Task OnStatusChangedAsync(string status)
+    private async Task OnStatusChangedAsync(CorrectionStatus? status)
     {
         (_status, _pageNumber) = (status, 1);
         _selected.Clear();
         await LoadAsync();
     }
 
-    private async Task OnKindChangedAsync(string kind)
+    private async Task OnKindChangedAsync(CorrectionKind? kind)
     {
         (_kind, _pageNumber) = (kind, 1);
         await LoadAsync();
@@ -102,7 +103,7 @@ public partial class CorrectionsPage
         await LoadAsync();
     }
 
-    private static string Label(string status) => status == "all" ? "All" : char.ToUpperInvariant(status[0]) + status[1..];
+    private static string Label(CorrectionStatus? status) => status is { } s ? s.ToString() : "All";
 
     private static string? Shorten(string? text, int length = 160) =>
         text is null || text.Length <= length ? text : text[..(length - 1)] + "…";

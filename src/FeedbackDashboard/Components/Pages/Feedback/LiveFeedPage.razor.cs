@@ -1,5 +1,6 @@
 using FeedbackDashboard.Components.Shared;
 using FeedbackDashboard.Contracts;
+using FeedbackDashboard.Core;
 using FeedbackDashboard.Features.Feedback;
 using FeedbackDashboard.Features.Ingestion;
 using FeedbackDashboard.Features.Realtime;
@@ -35,7 +36,7 @@ public partial class LiveFeedPage : IDisposable
     [Inject] public required TimeProvider Time { get; set; }
 
     private IReadOnlyList<RecentFeedback> Visible => (_items ?? [])
-        .Where(i => _type == Any || i.Feedback.Type == _type)
+        .Where(i => _type == Any || i.Feedback.Type.ToWire() == _type)
         .Where(i => _source == Any || i.Feedback.Source == _source)
         .ToList();
 

@@ -84,11 +84,11 @@ public partial class ReviewQueuePage : IAsyncDisposable
 
     private bool Accepts(ReviewTaskDto task) => _scope switch
     {
-        QueueScope.Active => task.Status is "open" or "in_review",
-        QueueScope.Open => task.Status == "open",
-        QueueScope.InReview => task.Status == "in_review",
-        QueueScope.Resolved => task.Status == "resolved",
-        QueueScope.Dismissed => task.Status == "dismissed",
+        QueueScope.Active => task.Status is ReviewTaskStatus.Open or ReviewTaskStatus.InReview,
+        QueueScope.Open => task.Status == ReviewTaskStatus.Open,
+        QueueScope.InReview => task.Status == ReviewTaskStatus.InReview,
+        QueueScope.Resolved => task.Status == ReviewTaskStatus.Resolved,
+        QueueScope.Dismissed => task.Status == ReviewTaskStatus.Dismissed,
         _ => true,
     };
 
@@ -107,7 +107,7 @@ public partial class ReviewQueuePage : IAsyncDisposable
     }
 
     private IReadOnlyList<ReviewTaskDto> RecoveringVisible =>
-        (_grid?.Visible ?? []).Where(t => t.Recovering && t.Status is "open" or "in_review").ToList();
+        (_grid?.Visible ?? []).Where(t => t.Recovering && t.Status is ReviewTaskStatus.Open or ReviewTaskStatus.InReview).ToList();
 
     /// <summary>The note a one-click resolve of a recovered pattern leaves in the task's history.</summary>
     public static string RecoveredNote(ReviewTaskDto task) =>

@@ -1,6 +1,9 @@
 using FeedbackDashboard.Components.Shared;
 using FeedbackDashboard.Contracts;
+using FeedbackDashboard.Core;
 using FeedbackDashboard.Core.Corrections;
+using FeedbackDashboard.Core.Feedback;
+using FeedbackDashboard.Core.Review;
 using FeedbackDashboard.Features.Access;
 using FeedbackDashboard.Features.Audit;
 using FeedbackDashboard.Features.Corrections;
@@ -27,7 +30,7 @@ public partial class ReviewTaskDetail : IDisposable
     private RelatedFeedbackKind _kind = RelatedFeedbackKind.All;
     private int _pendingCorrections;
     private bool _canAct;
-    private string _correctionKind = "knowledge";
+    private CorrectionKind _correctionKind = CorrectionKind.Knowledge;
 
     [Inject] public required ReviewTaskQueries Queries { get; set; }
     [Inject] public required ReviewActions Actions { get; set; }
@@ -84,7 +87,7 @@ public partial class ReviewTaskDetail : IDisposable
 
     private async Task WriteCorrectionAsync()
     {
-        var outcome = await Corrections.WriteForTaskAsync(await CallerAsync(), TaskId, _correctionText, _correctionKind);
+        var outcome = await Corrections.WriteForTaskAsync(await CallerAsync(), TaskId, _correctionText, _correctionKind.ToWire());
         if (outcome is ActionOutcome<CorrectionDto>.Done { Value: var correction })
         {
             Snackbar.Add($"Correction #{correction.Id} is in the Corrections inbox.", Severity.Success);

@@ -1,6 +1,9 @@
 using FeedbackDashboard.Components.Shared;
 using FeedbackDashboard.Contracts;
+using FeedbackDashboard.Core;
+using FeedbackDashboard.Core.Feedback;
 using FeedbackDashboard.Core.Patterns;
+using FeedbackDashboard.Core.Review;
 using FeedbackDashboard.Features.Realtime;
 using FeedbackDashboard.Features.Review;
 using Microsoft.AspNetCore.Components;
@@ -17,7 +20,7 @@ public partial class ReviewTaskGrid : ComponentBase, IHandleEvent, IDisposable
     public const string AnyValue = "";
     public static readonly TimeSpan RenderInterval = TimeSpan.FromMilliseconds(250);
     public static readonly TimeSpan HighlightFor = TimeSpan.FromSeconds(8);
-    private static readonly string[] Priorities = [AnyValue, "high", "medium"];
+    private static readonly string[] Priorities = [AnyValue, ReviewPriority.High.ToWire(), ReviewPriority.Medium.ToWire()];
 
     private readonly List<ReviewTaskDto> _tasks = [];
     private readonly Dictionary<long, DateTimeOffset> _fresh = [];
@@ -85,7 +88,7 @@ public partial class ReviewTaskGrid : ComponentBase, IHandleEvent, IDisposable
     private void UpdateView()
     {
         var visible = _tasks
-            .Where(t => _priority == AnyValue || t.Priority == _priority)
+            .Where(t => _priority == AnyValue || t.Priority.ToWire() == _priority)
             .Where(t => _source == AnyValue || t.Source == _source)
             .Where(t => !_mineOnly || (CurrentUserId is not null && t.AssigneeId == CurrentUserId))
             .Where(t => _search.Length == 0
