@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FeedbackDashboard.Bench;
 
-/// <summary>The dashboard as its own process (the Release build beside the benchmark), on a loopback port and a fresh SQLite file.</summary>
+/// <summary>The dashboard as its own process (the Release build beside the benchmark, hosted by <see cref="BenchHost"/>), on a loopback port and a fresh SQLite file.</summary>
 public sealed class AppProcess : IAsyncDisposable
 {
     public const string ApiKey = "fdk_bench-ingest-key-0123456789abcdefghijklmnop";
@@ -28,13 +28,15 @@ public sealed class AppProcess : IAsyncDisposable
     {
         var directory = Directory.CreateTempSubdirectory("feedback-bench-app-");
         var address = new Uri($"http://127.0.0.1:{FreePort()}");
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "FeedbackDashboard.dll"), "--urls", address.ToString()])
+        // The product app through BenchHost (it adds /bench/bare and /bench/heap), as its own process.
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "FeedbackDashboard.Bench.dll"), "serve", "--urls", address.ToString()])
         {
             WorkingDirectory = AppContext.BaseDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["DOTNET_gcServer"] = "1"; // as the app's own runtimeconfig (Web SDK); the load generator keeps workstation GC
         start.Environment["ConnectionStrings__Feedback"] = $"Data Source={Path.Combine(directory.FullName, "feedback.db")}";
         start.Environment["Bootstrap__IngestApiKey"] = ApiKey;
         start.Environment["Demo__Seed"] = "false";
@@ -77,7 +79,7 @@ public sealed class AppProcess : IAsyncDisposable
 
     /// <summary>The app's database, read-only, for checking what it stored.</summary>
     public SqliteFeedbackDbContext OpenDatabase() =>
-        new(DesignTime.Options<SqliteFeedbackDbContext>().UseSqlite($"Data Source={DatabasePath};Mode=ReadOnly").Options);
+        new(BenchDatabase.Options<SqliteFeedbackDbContext>().UseSqlite($"Data Source={DatabasePath};Mode=ReadOnly").Options);
 
     public HttpClient CreateApiClient()
     {

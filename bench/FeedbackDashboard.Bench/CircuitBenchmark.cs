@@ -19,7 +19,7 @@ public static class CircuitBenchmark
     {
         var pageCount = Measure.Option(args, "--pages", 20);
         var taskCount = Measure.Option(args, "--tasks", 200);
-        await using var app = await AppProcess.StartAsync(("RateLimiting__IngestPermitsPerSecond", "0"), ("Benchmarks__HeapEndpoint", "true"));
+        await using var app = await AppProcess.StartAsync(("RateLimiting__IngestPermitsPerSecond", "0"));
         using var api = app.CreateApiClient();
         await SeedTasksAsync(api, taskCount);
 
@@ -103,7 +103,7 @@ public static class CircuitBenchmark
         var samples = new List<long>();
         for (var i = 0; i < 3; i++)
         {
-            samples.Add((long)(await api.GetFromJsonAsync<JsonObject>("/bench/heap"))!["bytes"]!);
+            samples.Add((long)(await api.GetFromJsonAsync<JsonObject>(BenchHost.HeapPath))!["bytes"]!);
         }
         return samples.Min();
     }

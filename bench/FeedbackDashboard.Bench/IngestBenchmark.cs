@@ -34,17 +34,17 @@ public static class IngestBenchmark
         // First an ingest-only instance (Pipeline:Enabled=false): the baseline (the bare endpoint), then
         // what the ingest path takes when it does not share the two cores with embedding and triggers.
         LoadGenerator.Result bare, alone;
-        await using (var ingestOnly = await AppProcess.StartAsync(("RateLimiting__IngestPermitsPerSecond", "0"), ("Pipeline__Enabled", "false"), ("Benchmarks__BareEndpoint", "true")))
+        await using (var ingestOnly = await AppProcess.StartAsync(("RateLimiting__IngestPermitsPerSecond", "0"), ("Pipeline__Enabled", "false")))
         {
             using var client = ingestOnly.CreateApiClient();
-            await LoadGenerator.RunAsync(client, connections, warmup / 2, n => Request("/bench/bare", n));
+            await LoadGenerator.RunAsync(client, connections, warmup / 2, n => Request(BenchHost.BarePath, n));
             await LoadGenerator.RunAsync(client, connections, warmup / 2, n => Request("/api/v1/feedback", -n - 10_000_000));
             // Alternated in two halves (bare, ingest, bare, ingest): on a shared machine a slow spell then
             // weighs on both sides of the ratio instead of on one.
             var half = TimeSpan.FromSeconds(seconds / 2.0);
-            bare = await LoadGenerator.RunAsync(client, connections, half, n => Request("/bench/bare", n));
+            bare = await LoadGenerator.RunAsync(client, connections, half, n => Request(BenchHost.BarePath, n));
             alone = await LoadGenerator.RunAsync(client, connections, half, n => Request("/api/v1/feedback", n + 10_000_000));
-            bare = bare.Plus(await LoadGenerator.RunAsync(client, connections, half, n => Request("/bench/bare", n)));
+            bare = bare.Plus(await LoadGenerator.RunAsync(client, connections, half, n => Request(BenchHost.BarePath, n)));
             alone = alone.Plus(await LoadGenerator.RunAsync(client, connections, half, n => Request("/api/v1/feedback", n + 20_000_000)));
         }
 

@@ -10,6 +10,7 @@ return args.FirstOrDefault() switch
     "batch" => await BatchBenchmark.RunAsync(args[1..]),
     "push" => await PushBenchmark.RunAsync(args[1..]),
     "circuit" => await CircuitBenchmark.RunAsync(args[1..]),
+    "serve" => await BenchHost.RunAsync(args[1..]),
     _ => Usage(),
 };
 

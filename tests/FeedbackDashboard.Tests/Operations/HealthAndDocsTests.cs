@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using FeedbackDashboard.Tests.Infrastructure;
 
 namespace FeedbackDashboard.Tests.Operations;
@@ -27,6 +29,17 @@ public class HealthAndDocsTests(FeedbackAppFactory app) : IClassFixture<Feedback
         Assert.Equal("Healthy", (string)report["checks"]!["database"]!["status"]!);
         Assert.Equal("Healthy", (string)report["checks"]!["pipeline"]!["status"]!);
         Assert.Null(report["checks"]!["redis"]); // only when ConnectionStrings:Redis is set
+    }
+
+    [Fact]
+    public void TheProduct_MapsNoBenchmarkEndpoint()
+    {
+        // bench/ hosts the same app and maps /bench/bare and /bench/heap itself (BenchHost).
+        var routes = app.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .OfType<RouteEndpoint>().Select(e => e.RoutePattern.RawText ?? "").ToList();
+
+        Assert.Contains(routes, r => r.StartsWith("/api/v1/feedback", StringComparison.Ordinal));
+        Assert.DoesNotContain(routes, r => r.StartsWith("/bench", StringComparison.OrdinalIgnoreCase));
     }
 
     [Fact]
