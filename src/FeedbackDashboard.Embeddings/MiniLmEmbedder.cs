@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using System.Reflection;
 using FastBertTokenizer;
 using FeedbackDashboard.Core.Embeddings;
@@ -126,17 +127,9 @@ public sealed class MiniLmEmbedder : IEmbedder, IDisposable
             var tokens = batch[b].Length;
             for (var t = 0; t < tokens; t++)
             {
-                var row = hidden.Slice((b * length + t) * Dimensions, Dimensions);
-                for (var d = 0; d < Dimensions; d++)
-                {
-                    vector[d] += row[d];
-                }
+                TensorPrimitives.Add(vector, hidden.Slice((b * length + t) * Dimensions, Dimensions), vector);
             }
-            for (var d = 0; d < Dimensions; d++)
-            {
-                vector[d] /= tokens;
-            }
-            VectorMath.Normalize(vector);
+            VectorMath.Normalize(vector); // the mean's direction: dividing by the token count first would change nothing
             vectors[b] = vector;
         }
         return vectors;

@@ -1,41 +1,21 @@
-using System.Numerics;
-using System.Runtime.InteropServices;
+using System.Numerics.Tensors;
 using FeedbackDashboard.Core.Issues;
 
 namespace FeedbackDashboard.Core.Embeddings;
 
 public static class VectorMath
 {
-    public static float Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
-    {
-        var sum = Vector<float>.Zero;
-        var i = 0;
-        var va = MemoryMarshal.Cast<float, Vector<float>>(a);
-        var vb = MemoryMarshal.Cast<float, Vector<float>>(b);
-        for (; i < va.Length; i++)
-        {
-            sum += va[i] * vb[i];
-        }
-        var result = Vector.Sum(sum);
-        for (i *= Vector<float>.Count; i < a.Length; i++)
-        {
-            result += a[i] * b[i];
-        }
-        return result;
-    }
+    public static float Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b) => TensorPrimitives.Dot(a, b);
 
     /// <summary>Euclidean distance between unit vectors, from their dot product: sqrt(2 - 2·cos).</summary>
     public static float UnitDistance(float dot) => MathF.Sqrt(MathF.Max(0, 2 - 2 * dot));
 
     public static void Normalize(Span<float> vector)
     {
-        var norm = MathF.Sqrt(Dot(vector, vector));
+        var norm = TensorPrimitives.Norm(vector);
         if (norm > 0)
         {
-            for (var i = 0; i < vector.Length; i++)
-            {
-                vector[i] /= norm;
-            }
+            TensorPrimitives.Divide(vector, norm, vector);
         }
     }
 

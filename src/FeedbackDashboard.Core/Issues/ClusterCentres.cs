@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using FeedbackDashboard.Core.Embeddings;
 
 namespace FeedbackDashboard.Core.Issues;
@@ -20,12 +21,8 @@ public static class ClusterCentres
             {
                 centres[labels[i]] = centre = new float[vectors[i].Length];
             }
-            var weight = weights?[i] ?? 1;
-            var vector = vectors[i];
-            for (var d = 0; d < centre.Length; d++)
-            {
-                centre[d] += weight * vector[d];
-            }
+            // centre += weight · vector
+            TensorPrimitives.MultiplyAdd(vectors[i], weights?[i] ?? 1, centre, centre);
         }
         foreach (var centre in centres.Values)
         {

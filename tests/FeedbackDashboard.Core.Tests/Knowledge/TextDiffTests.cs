@@ -16,6 +16,20 @@ public class TextDiffTests
     [InlineData("old", "", "-old")]
     [InlineData("a\r\nb", "a\nb", " a| b")]
     public void Lines(string before, string after, string expected) => Assert.Equal(expected, Render(TextDiff.Lines(before, after)));
+
+    [Fact]
+    public void ALongText_WithOneLineChanged_ShowsThatLineOnly()
+    {
+        var before = Enumerable.Range(0, 5_000).Select(i => $"line {i}").ToList();
+        var after = before.ToList();
+        after[2_500] = "line 2500, amended";
+
+        var diff = TextDiff.Lines(string.Join("\n", before), string.Join("\n", after));
+
+        Assert.Equal(5_001, diff.Count);
+        Assert.Equal([new DiffLine(DiffKind.Removed, "line 2500"), new DiffLine(DiffKind.Added, "line 2500, amended")],
+            diff.Where(l => l.Kind != DiffKind.Same));
+    }
 }
 
 public class InstructionsDraftTests
