@@ -1,3 +1,5 @@
+using System.Globalization;
+using CsvHelper;
 using FeedbackDashboard.Core.Embeddings;
 using FeedbackDashboard.Core.Issues;
 using FeedbackDashboard.Embeddings;
@@ -14,7 +16,7 @@ public class TextClustererQualityTests
     private static (List<string> Texts, int[] Truth) Slice(int intents)
     {
         var file = Path.Combine(RepositoryFiles.Root, "tests", "datasets", "banking77", "test.csv");
-        var rows = File.ReadLines(file).Skip(1).Select(ParseLine).Where(r => r is not null).Select(r => r!.Value).ToList();
+        var rows = ReadRows(file);
         var chosen = rows.Select(r => r.Category).Distinct().Take(intents).ToList();
         var picked = rows.Where(r => chosen.Contains(r.Category)).ToList();
         return (picked.Select(r => r.Text).ToList(), picked.Select(r => chosen.IndexOf(r.Category)).ToArray());
@@ -62,15 +64,17 @@ public class TextClustererQualityTests
         Assert.True(cosines.Min() > 0.9, $"lowest cosine {cosines.Min():0.000}");
     }
 
-    private static (string Text, string Category)? ParseLine(string line)
+    private static List<(string Text, string Category)> ReadRows(string file)
     {
-        // The slice needs only simple rows: a quoted or plain text, then the category after the last comma.
-        var comma = line.LastIndexOf(',');
-        if (comma <= 0)
+        using var reader = new StreamReader(file);
+        using var csv = new CsvReader(reader, CultureInfo.InvariantCulture);
+        csv.Read();
+        csv.ReadHeader();
+        var rows = new List<(string Text, string Category)>();
+        while (csv.Read())
         {
-            return null;
+            rows.Add((csv.GetField("text")!, csv.GetField("category")!));
         }
-        var text = line[..comma].Trim('"').Replace("\"\"", "\"");
-        return (text, line[(comma + 1)..]);
+        return rows;
     }
 }

@@ -33,10 +33,11 @@ public static class AuditEndpoints
             http.Response.Headers.ContentDisposition = $"attachment; filename=\"audit.{format}\"";
             if (format == "csv")
             {
-                await http.Response.Body.WriteAsync(Csv.Utf8(Csv.Line("id", "at", "actor", "action", "subject", "before", "after")), ct);
+                await using var csv = Csv.CreateWriter(http.Response.Body);
+                await Csv.WriteRowAsync(csv, "id", "at", "actor", "action", "subject", "before", "after");
                 await foreach (var r in records)
                 {
-                    await http.Response.Body.WriteAsync(Csv.Utf8(Csv.Line(r.Id, r.At, r.Actor, r.Action, r.Subject, r.Before, r.After)), ct);
+                    await Csv.WriteRowAsync(csv, r.Id, r.At, r.Actor, r.Action, r.Subject, r.Before, r.After);
                 }
                 return Results.Empty;
             }

@@ -49,11 +49,12 @@ public static class ExportEndpoints
 
         if (format == "csv")
         {
-            await response.Body.WriteAsync(Csv.Utf8(Csv.Line("id", "interactionId", "type", "value", "comment", "correctionKind", "createdAt", "source", "patternKey", "query")), cancellationToken);
+            await using var csv = Csv.CreateWriter(response.Body);
+            await Csv.WriteRowAsync(csv, "id", "interactionId", "type", "value", "comment", "correctionKind", "createdAt", "source", "patternKey", "query");
             await foreach (var row in rows.WithCancellation(cancellationToken))
             {
                 var f = FeedbackDto.From(row.Feedback);
-                await response.Body.WriteAsync(Csv.Utf8(Csv.Line(f.Id, f.InteractionId, f.Type, f.Value, f.Comment, f.CorrectionKind, f.CreatedAt, f.Source, f.PatternKey, row.Query)), cancellationToken);
+                await Csv.WriteRowAsync(csv, f.Id, f.InteractionId, f.Type, f.Value, f.Comment, f.CorrectionKind, f.CreatedAt, f.Source, f.PatternKey, row.Query);
             }
             return Results.Empty;
         }
