@@ -35,7 +35,7 @@ public static class ClusteringBenchmark
             MinSamples: Measure.Option(args, "--min-samples", new TextClustererOptions().MinSamples),
             MergeSimilarity: Measure.Option(args, "--merge", new TextClustererOptions().MergeSimilarity),
             NoiseMinSimilarity: Measure.Option(args, "--noise-min", new TextClustererOptions().NoiseMinSimilarity));
-        var clusterer = new TextClusterer(embedder, options);
+        var clusterer = new TextClusterer(options);
         for (var run = 0; run < 3; run++)
         {
             var total = Stopwatch.StartNew();

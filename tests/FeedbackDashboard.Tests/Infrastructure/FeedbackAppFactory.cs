@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -44,7 +45,7 @@ public abstract class FeedbackAppFactoryBase : WebApplicationFactory<Program>
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
-            services.AddSingleton<IEmbedder>(SharedEmbedder.Instance);
+            services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(SharedEmbedder.Instance);
         });
         Configure(builder);
     }

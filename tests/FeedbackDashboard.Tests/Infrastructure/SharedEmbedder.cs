@@ -1,6 +1,5 @@
-using FeedbackDashboard.Core.Embeddings;
-using FeedbackDashboard.Core.Issues;
 using FeedbackDashboard.Embeddings;
+using Microsoft.Extensions.AI;
 
 namespace FeedbackDashboard.Tests.Infrastructure;
 
@@ -8,14 +7,20 @@ namespace FeedbackDashboard.Tests.Infrastructure;
 /// The real model, loaded once for the whole test run instead of once per test app (90 MB and
 /// about a second each). Never disposed by an app: the process owns it.
 /// </summary>
-public sealed class SharedEmbedder : IEmbedder
+public sealed class SharedEmbedder : IEmbeddingGenerator<string, Embedding<float>>
 {
     private static readonly Lazy<MiniLmEmbedder> Model = new(() => new MiniLmEmbedder(), LazyThreadSafetyMode.ExecutionAndPublication);
 
     public static SharedEmbedder Instance { get; } = new();
 
-    public int Dimensions => Model.Value.Dimensions;
+    public Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(
+        IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default) =>
+        Model.Value.GenerateAsync(values, options, cancellationToken);
 
-    public float[][] Embed(IReadOnlyList<string> texts, CancellationToken cancellationToken = default) =>
-        Model.Value.Embed(texts, cancellationToken);
+    public object? GetService(Type serviceType, object? serviceKey = null) => Model.Value.GetService(serviceType, serviceKey);
+
+    public void Dispose()
+    {
+        // Shared by every test app of the run.
+    }
 }

@@ -4,6 +4,7 @@ using FeedbackDashboard.Core.Embeddings;
 using FeedbackDashboard.Core.Issues;
 using FeedbackDashboard.Embeddings;
 using FeedbackDashboard.Tests.Infrastructure;
+using Microsoft.Extensions.AI;
 
 namespace FeedbackDashboard.Tests.Issues;
 
@@ -28,7 +29,7 @@ public class TextClustererQualityTests
         var (texts, truth) = Slice(12);
         using var embedder = new MiniLmEmbedder();
 
-        var result = new TextClusterer(embedder).Cluster(texts);
+        var result = new TextClusterer().ClusterTexts(texts, embedder.Embed(texts));
 
         var purity = result.Labels.Select((label, i) => (label, truth: truth[i]))
             .GroupBy(x => x.label)
@@ -47,6 +48,20 @@ public class TextClustererQualityTests
         Assert.All(v, x => Assert.Equal(1f, VectorMath.Dot(x, x), 3));
         Assert.Equal(384, embedder.Dimensions);
         Assert.True(VectorMath.Dot(v[0], v[1]) > VectorMath.Dot(v[0], v[2]) + 0.2f);
+    }
+
+    [Fact]
+    public async Task Embedder_IsAnEmbeddingGenerator_WithTheSameVectorsAndItsModelDescribed()
+    {
+        using IEmbeddingGenerator<string, Embedding<float>> generator = new MiniLmEmbedder();
+        string[] texts = ["How do I reset my password?", "forgot my password, help"];
+
+        var generated = await generator.GenerateAsync(texts);
+        var metadata = generator.GetService<EmbeddingGeneratorMetadata>();
+
+        Assert.Equal(((MiniLmEmbedder)generator).Embed(texts).Select(v => v.ToArray()), generated.Select(e => e.Vector.ToArray()));
+        Assert.Equal(384, metadata!.DefaultModelDimensions);
+        Assert.Equal(MiniLmEmbedder.ModelId, metadata.DefaultModelId);
     }
 
     [Fact]

@@ -5,7 +5,9 @@ using FeedbackDashboard.Core.Feedback;
 using FeedbackDashboard.Core.Issues;
 using FeedbackDashboard.Core.Patterns;
 using FeedbackDashboard.Data;
+using FeedbackDashboard.Features.Shared;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.AI;
 
 namespace FeedbackDashboard.Features.Corrections;
 
@@ -14,7 +16,7 @@ namespace FeedbackDashboard.Features.Corrections;
 /// many users sent the same thing. A correction joins the group whose first correction of the same
 /// kind it is at least <see cref="Similarity"/> similar to, else starts one. Run by the pipeline.
 /// </summary>
-public sealed class CorrectionGrouper(IEmbedder embedder)
+public sealed class CorrectionGrouper(IEmbeddingGenerator<string, Embedding<float>> embedder)
 {
     /// <summary>Stricter than query patterns: two corrections are one only when they say the same thing.</summary>
     public const double Similarity = 0.85;
@@ -34,7 +36,7 @@ public sealed class CorrectionGrouper(IEmbedder embedder)
         await LoadGroupsAsync(db, cancellationToken);
 
         var patterns = await PatternsOfAsync(db, waiting, cancellationToken);
-        var vectors = embedder.Embed(waiting.Select(c => c.Text).ToList(), cancellationToken);
+        var vectors = await embedder.EmbedAsync(waiting.Select(c => c.Text).ToList(), cancellationToken);
         for (var i = 0; i < waiting.Count; i++)
         {
             var correction = waiting[i];

@@ -2,7 +2,9 @@ using FeedbackDashboard.Core.Embeddings;
 using FeedbackDashboard.Core.Feedback;
 using FeedbackDashboard.Core.Issues;
 using FeedbackDashboard.Data;
+using FeedbackDashboard.Features.Shared;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.AI;
 
 namespace FeedbackDashboard.Features.Issues;
 
@@ -13,7 +15,7 @@ namespace FeedbackDashboard.Features.Issues;
 /// nearest issue centre that is close enough (<see cref="IssueAssignment"/>). The centres are cached
 /// and read again whenever a clustering run (on any instance) has replaced them. Owned by the pipeline.
 /// </summary>
-public sealed class IssueAssigner(IEmbedder embedder)
+public sealed class IssueAssigner(IEmbeddingGenerator<string, Embedding<float>> embedder)
 {
     private long _generation = -1;
     private IReadOnlyList<IssueCentre> _centres = [];
@@ -23,12 +25,12 @@ public sealed class IssueAssigner(IEmbedder embedder)
 
     /// <summary>The vector each negative item of the batch is matched by: its comment's, else its question's.</summary>
     /// <param name="queryVectors">Question embeddings of the batch's interactions, where known.</param>
-    public IssuePlan Plan(IReadOnlyList<UserFeedback> pending, IReadOnlyDictionary<string, float[]> queryVectors, CancellationToken cancellationToken)
+    public async Task<IssuePlan> PlanAsync(IReadOnlyList<UserFeedback> pending, IReadOnlyDictionary<string, float[]> queryVectors, CancellationToken cancellationToken)
     {
         var negative = pending.Where(f => IsNegative(f.Type)).ToList();
         var toEmbed = negative.Where(f => f.CommentEmbedding is null && !string.IsNullOrWhiteSpace(f.Comment))
             .Select(f => f.Comment!).Distinct(StringComparer.Ordinal).ToList();
-        var embedded = toEmbed.Count == 0 ? [] : embedder.Embed(toEmbed, cancellationToken);
+        var embedded = await embedder.EmbedAsync(toEmbed, cancellationToken);
         var byComment = toEmbed.Select((text, i) => (text, i)).ToDictionary(x => x.text, x => embedded[x.i], StringComparer.Ordinal);
 
         var items = new List<IssueCandidate>();

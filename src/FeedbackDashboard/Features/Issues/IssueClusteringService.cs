@@ -4,7 +4,9 @@ using FeedbackDashboard.Core.Issues;
 using FeedbackDashboard.Data;
 using FeedbackDashboard.Features.Operations;
 using FeedbackDashboard.Features.Realtime;
+using FeedbackDashboard.Features.Shared;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
 
 namespace FeedbackDashboard.Features.Issues;
@@ -17,7 +19,7 @@ namespace FeedbackDashboard.Features.Issues;
 /// </summary>
 public sealed class IssueClusteringService(
     IDbContextFactory<FeedbackDbContext> contextFactory,
-    IEmbedder embedder,
+    IEmbeddingGenerator<string, Embedding<float>> embedder,
     ClusteringStatus status,
     LeaseStore leases,
     IssueChangeBroadcaster changes,
@@ -29,7 +31,7 @@ public sealed class IssueClusteringService(
     private static readonly TimeSpan LeaseDuration = TimeSpan.FromMinutes(15);
 
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
-    private readonly TextClusterer _clusterer = new(embedder, new TextClustererOptions(
+    private readonly TextClusterer _clusterer = new(new TextClustererOptions(
         MergeSimilarity: options.Value.MergeSimilarity, NoiseMinSimilarity: options.Value.NoiseMinSimilarity));
 
     /// <returns>How many issues the run found.</returns>
@@ -68,7 +70,7 @@ public sealed class IssueClusteringService(
         var window = InsightWindow.LastDays(options.Value.WindowDays, startedAt);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var items = await NegativeItems.NewestAsync(db, window, options.Value.MaxItems, cancellationToken);
-        var embedded = NegativeItems.EmbedMissing(items, embedder, (done, total) => status.Report("embedding", 0.05 + 0.75 * done / Math.Max(1, total)), cancellationToken);
+        var embedded = await NegativeItems.EmbedMissingAsync(items, embedder, (done, total) => status.Report("embedding", 0.05 + 0.75 * done / Math.Max(1, total)), cancellationToken);
 
         status.Report("clustering", 0.85);
         var texts = items.Select(i => i.Text).ToList();

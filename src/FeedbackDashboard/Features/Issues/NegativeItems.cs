@@ -3,7 +3,9 @@ using FeedbackDashboard.Core.Feedback;
 using FeedbackDashboard.Core.Insights;
 using FeedbackDashboard.Core.Issues;
 using FeedbackDashboard.Data;
+using FeedbackDashboard.Features.Shared;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.AI;
 
 namespace FeedbackDashboard.Features.Issues;
 
@@ -53,8 +55,8 @@ public static class NegativeItems
     /// Embeds the items that have no vector yet, each distinct text once, in slices that report
     /// progress; returns the new comment embeddings, to be stored so they are not computed again.
     /// </summary>
-    public static List<(long FeedbackId, float[] Vector)> EmbedMissing(
-        IReadOnlyList<NegativeItem> items, IEmbedder embedder, Action<int, int> progress, CancellationToken cancellationToken)
+    public static async Task<List<(long FeedbackId, float[] Vector)>> EmbedMissingAsync(
+        IReadOnlyList<NegativeItem> items, IEmbeddingGenerator<string, Embedding<float>> embedder, Action<int, int> progress, CancellationToken cancellationToken)
     {
         var missing = items.Where(i => i.Vector is null).ToList();
         var texts = missing.Select(i => i.Text).Distinct(StringComparer.Ordinal).ToList();
@@ -64,7 +66,7 @@ public static class NegativeItems
         {
             progress(start, texts.Count);
             var part = texts.Skip(start).Take(slice).ToList();
-            var embedded = embedder.Embed(part, cancellationToken);
+            var embedded = await embedder.EmbedAsync(part, cancellationToken);
             for (var k = 0; k < part.Count; k++)
             {
                 vectors[part[k]] = embedded[k];

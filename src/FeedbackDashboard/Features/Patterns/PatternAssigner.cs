@@ -4,7 +4,9 @@ using FeedbackDashboard.Core.Issues;
 using FeedbackDashboard.Core.Patterns;
 using FeedbackDashboard.Data;
 using FeedbackDashboard.Features.Pipeline;
+using FeedbackDashboard.Features.Shared;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
 
 namespace FeedbackDashboard.Features.Patterns;
@@ -14,7 +16,7 @@ namespace FeedbackDashboard.Features.Patterns;
 /// nearest pattern by meaning when it is similar enough, else a new pattern with this query as its
 /// representative. Owned by the pipeline, which calls it one batch at a time.
 /// </summary>
-public sealed class PatternAssigner(IEmbedder embedder, IOptionsMonitor<PatternOptions> options)
+public sealed class PatternAssigner(IEmbeddingGenerator<string, Embedding<float>> embedder, IOptionsMonitor<PatternOptions> options)
 {
     private const int MaxCachedQueries = 50_000;
 
@@ -31,7 +33,7 @@ public sealed class PatternAssigner(IEmbedder embedder, IOptionsMonitor<PatternO
     {
         await EmbedRepresentativesAsync(db, cancellationToken);
         await LoadNewPatternsAsync(db, cancellationToken);
-        var vectors = Embed(interactions, cancellationToken);
+        var vectors = await EmbedAsync(interactions, cancellationToken);
         var threshold = options.CurrentValue.SimilarityThreshold;
 
         var keys = new string[interactions.Count];
@@ -103,7 +105,7 @@ public sealed class PatternAssigner(IEmbedder embedder, IOptionsMonitor<PatternO
         var legacy = await db.QueryPatterns.Where(p => !p.FromApplication && p.Embedding == null).ToListAsync(cancellationToken);
         if (legacy.Count > 0)
         {
-            var vectors = embedder.Embed(legacy.Select(p => p.RepresentativeQuery).ToList(), cancellationToken);
+            var vectors = await embedder.EmbedAsync(legacy.Select(p => p.RepresentativeQuery).ToList(), cancellationToken);
             for (var i = 0; i < legacy.Count; i++)
             {
                 legacy[i].Embedding = vectors[i];
@@ -131,7 +133,7 @@ public sealed class PatternAssigner(IEmbedder embedder, IOptionsMonitor<PatternO
     }
 
     /// <summary>Each distinct query is embedded once: a stored embedding, one of a recent query, or the model.</summary>
-    private float[][] Embed(IReadOnlyList<Interaction> interactions, CancellationToken cancellationToken)
+    private async Task<float[][]> EmbedAsync(IReadOnlyList<Interaction> interactions, CancellationToken cancellationToken)
     {
         var vectors = new float[interactions.Count][];
         var missing = new List<string>();
@@ -156,7 +158,7 @@ public sealed class PatternAssigner(IEmbedder embedder, IOptionsMonitor<PatternO
             {
                 _recentQueries.Clear();
             }
-            var embedded = embedder.Embed(missing, cancellationToken);
+            var embedded = await embedder.EmbedAsync(missing, cancellationToken);
             for (var m = 0; m < missing.Count; m++)
             {
                 _recentQueries[missing[m]] = embedded[m];

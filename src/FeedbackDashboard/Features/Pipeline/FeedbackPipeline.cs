@@ -90,7 +90,7 @@ public sealed class FeedbackPipeline(
         activity?.SetTag("feedback.count", pending.Count);
         activity?.SetTag("interactions.count", waiting.Count);
         var plan = await patterns.PlanAsync(db, waiting, clock.GetUtcNow(), cancellationToken);
-        var issuePlan = issues.Plan(pending, await QueryVectorsAsync(db, pending, plan, cancellationToken), cancellationToken);
+        var issuePlan = await issues.PlanAsync(pending, await QueryVectorsAsync(db, pending, plan, cancellationToken), cancellationToken);
         IReadOnlySet<long> grownIssues = new HashSet<long>();
         await db.TransactAsync(async token =>
         {

@@ -1,6 +1,7 @@
 using FeedbackDashboard.Core.Embeddings;
 using FeedbackDashboard.Core.Issues;
 using FeedbackDashboard.Features.Shared;
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
 
 namespace FeedbackDashboard.Features.Pipeline;
@@ -13,7 +14,7 @@ namespace FeedbackDashboard.Features.Pipeline;
 public sealed class FeedbackPipelineWorker(
     FeedbackPipeline pipeline,
     PipelineSignal signal,
-    IEmbedder embedder,
+    IEmbeddingGenerator<string, Embedding<float>> embedder,
     PipelineMetrics metrics,
     IOptionsMonitor<PipelineOptions> options,
     IHostApplicationLifetime lifetime,
@@ -30,7 +31,7 @@ public sealed class FeedbackPipelineWorker(
             return;
         }
         await WhenStartedAsync(stoppingToken);
-        WarmUp();
+        await WarmUpAsync();
         while (!stoppingToken.IsCancellationRequested)
         {
             signal.Drain();
@@ -55,11 +56,11 @@ public sealed class FeedbackPipelineWorker(
     }
 
     /// <summary>Loads the model now rather than in the first feedback item's wake (about a second).</summary>
-    private void WarmUp()
+    private async Task WarmUpAsync()
     {
         try
         {
-            embedder.Embed(["warm-up"]);
+            await embedder.EmbedAsync(["warm-up"]);
         }
         catch (Exception e)
         {

@@ -1,34 +1,51 @@
-using FeedbackDashboard.Core.Embeddings;
-using FeedbackDashboard.Core.Issues;
 using FeedbackDashboard.Embeddings;
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace FeedbackDashboard.Features.Shared;
 
 public static class LocalEmbeddings
 {
-    /// <summary>The one embedder of the app (query patterns, issue clusters): all-MiniLM-L6-v2 on the CPU, loaded on first use.</summary>
+    /// <summary>
+    /// The one embedding generator of the app (query patterns, corrections, issue clusters): all-MiniLM-L6-v2
+    /// on the CPU, loaded on first use. Anything registered as Microsoft.Extensions.AI's
+    /// IEmbeddingGenerator before this takes its place (a hosted model, a test's shared one).
+    /// </summary>
     public static IServiceCollection AddLocalEmbeddings(this IServiceCollection services)
     {
-        services.TryAddSingleton<IEmbedder>(_ => new LazyEmbedder(() => new MiniLmEmbedder()));
+        services.TryAddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(_ => new LazyGenerator(() => new MiniLmEmbedder()));
         return services;
     }
 
-    /// <summary>Loads the model (about 90 MB) the first time something is embedded, not at start-up.</summary>
-    private sealed class LazyEmbedder(Func<IEmbedder> create) : IEmbedder, IDisposable
+    /// <summary>Unit vectors for the texts, in their order (none for none).</summary>
+    public static async Task<float[][]> EmbedAsync(
+        this IEmbeddingGenerator<string, Embedding<float>> generator, IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
     {
-        private readonly Lazy<IEmbedder> _inner = new(create, LazyThreadSafetyMode.ExecutionAndPublication);
+        if (texts.Count == 0)
+        {
+            return [];
+        }
+        var embeddings = await generator.GenerateAsync(texts, cancellationToken: cancellationToken);
+        return embeddings.Select(e => System.Runtime.InteropServices.MemoryMarshal.TryGetArray(e.Vector, out var array)
+            && array.Offset == 0 && array.Count == array.Array!.Length ? array.Array : e.Vector.ToArray()).ToArray();
+    }
 
-        public int Dimensions => _inner.Value.Dimensions;
+    /// <summary>Loads the model (about 90 MB) the first time something is embedded, not at start-up.</summary>
+    private sealed class LazyGenerator(Func<IEmbeddingGenerator<string, Embedding<float>>> create) : IEmbeddingGenerator<string, Embedding<float>>
+    {
+        private readonly Lazy<IEmbeddingGenerator<string, Embedding<float>>> _inner = new(create, LazyThreadSafetyMode.ExecutionAndPublication);
 
-        public float[][] Embed(IReadOnlyList<string> texts, CancellationToken cancellationToken = default) =>
-            _inner.Value.Embed(texts, cancellationToken);
+        public Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(
+            IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default) =>
+            _inner.Value.GenerateAsync(values, options, cancellationToken);
+
+        public object? GetService(Type serviceType, object? serviceKey = null) => _inner.Value.GetService(serviceType, serviceKey);
 
         public void Dispose()
         {
-            if (_inner.IsValueCreated && _inner.Value is IDisposable disposable)
+            if (_inner.IsValueCreated)
             {
-                disposable.Dispose();
+                _inner.Value.Dispose();
             }
         }
     }
