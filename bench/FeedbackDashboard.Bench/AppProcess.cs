@@ -79,7 +79,7 @@ public sealed class AppProcess : IAsyncDisposable
 
     /// <summary>The app's database, read-only, for checking what it stored.</summary>
     public SqliteFeedbackDbContext OpenDatabase() =>
-        new(BenchDatabase.Options<SqliteFeedbackDbContext>().UseSqlite($"Data Source={DatabasePath};Mode=ReadOnly").Options);
+        new(DesignTime.Options<SqliteFeedbackDbContext>().UseSqlite($"Data Source={DatabasePath};Mode=ReadOnly").Options);
 
     public HttpClient CreateApiClient()
     {

@@ -92,7 +92,7 @@ public static class BatchBenchmark
         try
         {
             var (items, seconds) = (0, 0.0);
-            await using (var db = new SqliteFeedbackDbContext(BenchDatabase.Options<SqliteFeedbackDbContext>().UseSqlite(connectionString).Options))
+            await using (var db = new SqliteFeedbackDbContext(DesignTime.Options<SqliteFeedbackDbContext>().UseSqlite(connectionString).Options))
             {
                 await db.Database.MigrateAsync();
                 await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");

@@ -28,7 +28,7 @@ public static class InsightsBenchmark
         var connectionString = $"Data Source={Path.Combine(directory.FullName, "insights.db")}";
         try
         {
-            await using (var db = new SqliteFeedbackDbContext(BenchDatabase.Options<SqliteFeedbackDbContext>().UseSqlite(connectionString).Options))
+            await using (var db = new SqliteFeedbackDbContext(DesignTime.Options<SqliteFeedbackDbContext>().UseSqlite(connectionString).Options))
             {
                 await db.Database.MigrateAsync();
             }
@@ -84,9 +84,9 @@ public static class InsightsBenchmark
     private sealed class BenchContextFactory(string connectionString, bool showSql) : IDbContextFactory<FeedbackDbContext>
     {
         private readonly DbContextOptions<SqliteFeedbackDbContext> _options = showSql
-            ? BenchDatabase.Options<SqliteFeedbackDbContext>().UseSqlite(connectionString)
+            ? DesignTime.Options<SqliteFeedbackDbContext>().UseSqlite(connectionString)
                 .LogTo(Console.WriteLine, [Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.CommandExecuted]).Options
-            : BenchDatabase.Options<SqliteFeedbackDbContext>().UseSqlite(connectionString).Options;
+            : DesignTime.Options<SqliteFeedbackDbContext>().UseSqlite(connectionString).Options;
 
         public FeedbackDbContext CreateDbContext() => new SqliteFeedbackDbContext(_options);
     }

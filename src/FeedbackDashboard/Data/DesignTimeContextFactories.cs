@@ -4,8 +4,11 @@ using Microsoft.EntityFrameworkCore.Design;
 
 namespace FeedbackDashboard.Data;
 
-/// <summary>Lets `dotnet ef` build each provider's context without starting the app.</summary>
-internal static class DesignTime
+/// <summary>
+/// Context options outside the running app: for `dotnet ef`, and for the benchmarks and tests that read
+/// or fill a database file directly.
+/// </summary>
+public static class DesignTime
 {
     /// <summary>Identity reads its schema version from the application's services; give it the running app's.</summary>
     public static DbContextOptionsBuilder<TContext> Options<TContext>() where TContext : DbContext =>
