@@ -14,6 +14,9 @@ public static class AppRoutes
     public const string Admin = "/admin";
     public const string Task = "/tasks/{id:long}";
 
+    /// <summary>An interaction's page: what the application sent, its metadata and its feedback.</summary>
+    public static string InteractionPage(string id) => $"/interactions/{Uri.EscapeDataString(id)}";
+
     /// <summary>A review task's own page, for every role (read-only for product managers).</summary>
     public static string TaskPage(long id) => $"/tasks/{id}";
 }

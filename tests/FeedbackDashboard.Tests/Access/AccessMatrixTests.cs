@@ -19,6 +19,8 @@ public sealed class AccessMatrixFixture : IAsyncLifetime
     public MatrixApp App { get; } = new();
     public Dictionary<string, HttpClient> Callers { get; } = [];
     public long TaskId { get; private set; }
+
+    public string InteractionId { get; private set; } = "";
     public string IngestOnlyKey { get; private set; } = "";
 
     public async Task InitializeAsync()
@@ -48,6 +50,7 @@ public sealed class AccessMatrixFixture : IAsyncLifetime
         }
         var tasks = await Callers["key"].GetItemsAsync("/api/v1/review-tasks");
         TaskId = (long)tasks[0]!["id"]!;
+        InteractionId = (string)tasks[0]!["triggerFeedback"]!["interactionId"]!;
     }
 
     public Task DisposeAsync()
@@ -76,6 +79,7 @@ public class AccessMatrixTests(AccessMatrixFixture fixture) : IClassFixture<Acce
         { "GET", "/admin", "login denied denied ok login login login login" },
         { "GET", "/instructions", "login denied ok ok login login login login" },
         { "GET", "/knowledge", "login ok ok ok login login login login" },
+        { "GET", "/interactions/{interaction}", "login ok ok ok login login login login" },
         { "GET", "/audit", "login denied denied ok login login login login" },
         { "GET", "/Account/Manage", "login ok ok ok login login login login" },
         { "GET", "/Account/Manage/ChangePassword", "login ok ok ok login login login login" },
@@ -92,6 +96,7 @@ public class AccessMatrixTests(AccessMatrixFixture fixture) : IClassFixture<Acce
         { "POST", "/api/v1/feedback/batch", "401 403 403 403 ok 403 ok 401" },
         { "GET", "/api/v1/review-tasks", "401 ok ok ok ok ok 403 401" },
         { "GET", "/api/v1/review-tasks/{task}", "401 ok ok ok ok ok 403 401" },
+        { "GET", "/api/v1/interactions/{interaction}", "401 ok ok ok ok ok 403 401" },
         { "GET", "/api/v1/insights", "401 ok ok ok ok ok 403 401" },
         { "GET", "/api/v1/review-tasks/{task}/feedback", "401 ok ok ok ok ok 403 401" },
         { "GET", "/api/v1/issues", "401 ok ok ok ok ok 403 401" },
@@ -117,7 +122,7 @@ public class AccessMatrixTests(AccessMatrixFixture fixture) : IClassFixture<Acce
     public async Task EveryCaller_GetsWhatTheirRoleOrScopeAllows(string method, string route, string expectations)
     {
         var expected = expectations.Split(' ');
-        var url = route.Replace("{task}", fixture.TaskId.ToString());
+        var url = route.Replace("{task}", fixture.TaskId.ToString()).Replace("{interaction}", Uri.EscapeDataString(fixture.InteractionId));
         var failures = new List<string>();
 
         for (var i = 0; i < Callers.Length; i++)
@@ -147,7 +152,7 @@ public class AccessMatrixTests(AccessMatrixFixture fixture) : IClassFixture<Acce
             return;
         }
         var expected = expectations.Split(' ');
-        var url = route.Replace("{task}", fixture.TaskId.ToString());
+        var url = route.Replace("{task}", fixture.TaskId.ToString()).Replace("{interaction}", Uri.EscapeDataString(fixture.InteractionId));
         var failures = new List<string>();
         for (var i = 0; i < Callers.Length; i++)
         {

@@ -10,6 +10,7 @@ public static class FeedbackServiceCollectionExtensions
         services.AddSingleton<AggregateUpdater>();
         services.AddSingleton<FeedbackWriter>();
         services.AddSingleton<InteractionStore>();
+        services.AddSingleton<InteractionQueries>();
         return builder;
     }
 }

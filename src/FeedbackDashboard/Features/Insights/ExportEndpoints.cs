@@ -44,17 +44,18 @@ public static class ExportEndpoints
             query = query.Where(f => f.Source == source);
         }
         var rows = query.OrderBy(f => f.Id)
-            .Join(db.Interactions, f => f.InteractionId, i => i.Id, (f, i) => new { Feedback = f, i.Query })
+            .Join(db.Interactions, f => f.InteractionId, i => i.Id, (f, i) => new { Feedback = f, i.Query, i.Metadata })
             .AsAsyncEnumerable();
 
         if (format == "csv")
         {
             await using var csv = Csv.CreateWriter(response.Body);
-            await Csv.WriteRowAsync(csv, "id", "interactionId", "type", "value", "comment", "correctionKind", "createdAt", "source", "patternKey", "query");
+            await Csv.WriteRowAsync(csv, "id", "interactionId", "type", "value", "comment", "correctionKind", "createdAt", "source", "patternKey", "query", "metadata");
             await foreach (var row in rows.WithCancellation(cancellationToken))
             {
                 var f = FeedbackDto.From(row.Feedback);
-                await Csv.WriteRowAsync(csv, f.Id, f.InteractionId, f.Type, f.Value, f.Comment, f.CorrectionKind, f.CreatedAt, f.Source, f.PatternKey, row.Query);
+                await Csv.WriteRowAsync(csv, f.Id, f.InteractionId, f.Type, f.Value, f.Comment, f.CorrectionKind, f.CreatedAt, f.Source, f.PatternKey, row.Query,
+                    row.Metadata.Count == 0 ? "" : JsonSerializer.Serialize(row.Metadata, ApiJson.Options));
             }
             return Results.Empty;
         }
@@ -66,7 +67,7 @@ public static class ExportEndpoints
         var count = 0;
         await foreach (var row in rows.WithCancellation(cancellationToken))
         {
-            JsonSerializer.Serialize(writer, new ExportedFeedback(FeedbackDto.From(row.Feedback), row.Query), ApiJson.Options);
+            JsonSerializer.Serialize(writer, new ExportedFeedback(FeedbackDto.From(row.Feedback), row.Query, row.Metadata), ApiJson.Options);
             if (++count % 500 == 0)
             {
                 writer.Flush();
@@ -114,5 +115,5 @@ public static class ExportEndpoints
         return (window, errors);
     }
 
-    private sealed record ExportedFeedback(FeedbackDto Feedback, string Query);
+    private sealed record ExportedFeedback(FeedbackDto Feedback, string Query, IReadOnlyDictionary<string, string> Metadata);
 }
