@@ -33,7 +33,7 @@ public static class ApiEndpoints
             })
             .MapIngestionEndpoints();
         var read = api.MapGroup("").RequireAuthorization(AccessPolicies.ApiRead);
-        read.MapInteractionEndpoints();
+        read.MapFeedbackReadEndpoints();
         read.MapReviewEndpoints();
         read.MapInsightsEndpoints();
         read.MapIssueEndpoints();

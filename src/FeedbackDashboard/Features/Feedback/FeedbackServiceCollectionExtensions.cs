@@ -11,6 +11,7 @@ public static class FeedbackServiceCollectionExtensions
         services.AddSingleton<FeedbackWriter>();
         services.AddSingleton<InteractionStore>();
         services.AddSingleton<InteractionQueries>();
+        services.AddSingleton<FeedbackSearch>();
         return builder;
     }
 }
