@@ -38,6 +38,7 @@ public static class ApiEndpoints
         read.MapInsightsEndpoints();
         read.MapIssueEndpoints();
         read.MapExportEndpoints();
+        read.MapDatasetEndpoints();
         api.MapReviewActionEndpoints();
         api.MapCorrectionEndpoints();
         api.MapKnowledgeEndpoints();

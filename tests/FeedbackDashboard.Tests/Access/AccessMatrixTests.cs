@@ -98,6 +98,7 @@ public class AccessMatrixTests(AccessMatrixFixture fixture) : IClassFixture<Acce
         { "GET", "/api/v1/review-tasks/{task}", "401 ok ok ok ok ok 403 401" },
         { "GET", "/api/v1/interactions/{interaction}", "401 ok ok ok ok ok 403 401" },
         { "GET", "/api/v1/feedback?type=negative&limit=5", "401 ok ok ok ok ok 403 401" },
+        { "GET", "/api/v1/datasets/corrections", "401 ok ok ok ok ok 403 401" },
         { "GET", "/api/v1/insights", "401 ok ok ok ok ok 403 401" },
         { "GET", "/api/v1/review-tasks/{task}/feedback", "401 ok ok ok ok ok 403 401" },
         { "GET", "/api/v1/issues", "401 ok ok ok ok ok 403 401" },

@@ -9,6 +9,7 @@ public static class CorrectionsServiceCollectionExtensions
         services.AddSingleton<CorrectionGrouper>();
         services.AddSingleton<CorrectionQueries>();
         services.AddSingleton<CorrectionActions>();
+        services.AddSingleton<CorrectionDataset>();
         return builder;
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using FeedbackDashboard.Core;
 using FeedbackDashboard.Core.Feedback;
+using FeedbackDashboard.Features.Shared;
 
 namespace FeedbackDashboard.Features.Feedback;
 
@@ -37,8 +38,8 @@ public sealed record FeedbackFilter(
                 errors.Add("type", $"Use one of {string.Join(", ", WireNames.All<FeedbackType>())}.");
             }
         }
-        var from = Time(query, "from", errors);
-        var to = Time(query, "to", errors);
+        var from = IsoTime.Parse(query["from"].ToString(), "from", errors);
+        var to = IsoTime.Parse(query["to"].ToString(), "to", errors);
         if (from is not null && to is not null && to < from)
         {
             errors.Add("to", "The end must not be before the start.");
@@ -87,20 +88,6 @@ public sealed record FeedbackFilter(
 
     private static string? Text(IQueryCollection query, string name) =>
         query[name] is { Count: > 0 } value && !string.IsNullOrWhiteSpace(value.ToString()) ? value.ToString().Trim() : null;
-
-    private static DateTimeOffset? Time(IQueryCollection query, string name, ValidationErrors errors)
-    {
-        if (query[name] is not { Count: > 0 } text)
-        {
-            return null;
-        }
-        if (DateTimeOffset.TryParse(text.ToString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value))
-        {
-            return value;
-        }
-        errors.Add(name, "Use an ISO 8601 date or time, such as 2026-12-01 or 2026-12-01T09:30:00Z.");
-        return null;
-    }
 
     private static int? Number(IQueryCollection query, string name, int min, int max, ValidationErrors errors)
     {
