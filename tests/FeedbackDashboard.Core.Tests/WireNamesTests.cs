@@ -1,4 +1,5 @@
 using System.Text.Json;
+using FeedbackDashboard.Core.Changes;
 using FeedbackDashboard.Core.Corrections;
 using FeedbackDashboard.Core.Feedback;
 using FeedbackDashboard.Core.Knowledge;
@@ -21,6 +22,7 @@ public class WireNamesTests
         Assert.Equal(["pending", "approved", "rejected", "applied"], WireNames.All<CorrectionStatus>());
         Assert.Equal(["draft", "published", "superseded"], WireNames.All<InstructionsStatus>());
         Assert.Equal(["pending", "delivered", "failed"], WireNames.All<DeliveryStatus>());
+        Assert.Equal(["collecting", "improved", "worse", "no_change"], WireNames.All<ChangeVerdict>());
     }
 
     [Fact]
