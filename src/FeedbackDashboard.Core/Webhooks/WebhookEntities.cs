@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace FeedbackDashboard.Core.Webhooks;
 
-/// <summary>A URL an admin registered to hear of every publish.</summary>
+/// <summary>A URL an admin registered to hear of events: the ones it chose, or all of them.</summary>
 public sealed class WebhookSubscription
 {
     public const int MaxUrlLength = 2_000;
@@ -12,6 +12,9 @@ public sealed class WebhookSubscription
 
     /// <summary>Signs the deliveries; shown to the admin once, when the subscription is made.</summary>
     public required string Secret { get; init; }
+
+    /// <summary>The event types it receives; empty: every type, those added later too.</summary>
+    public List<string> Events { get; set; } = [];
 
     public bool Enabled { get; set; } = true;
     public required string CreatedBy { get; init; }

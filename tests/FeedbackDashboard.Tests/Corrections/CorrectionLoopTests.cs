@@ -43,7 +43,7 @@ public class CorrectionLoopTests(FeedbackAppFactory app) : IClassFixture<Feedbac
     {
         await using var receiver = await WebhookReceiver.StartAsync();
         var admin = await app.CreateSignedInClientAsync(Admin);
-        var created = await OkAsync(await admin.PostAsJsonAsync("/api/v1/webhooks", new { url = receiver.Url.ToString() }));
+        var created = await OkAsync(await admin.PostAsJsonAsync("/api/v1/webhooks", new { url = receiver.Url.ToString(), events = new[] { "knowledge.published" } }));
         var secret = (string)created["secret"]!;
         var source = "loop-" + Guid.NewGuid().ToString("N")[..8];
         var api = app.CreateApiClient();
@@ -114,7 +114,7 @@ public class CorrectionLoopTests(FeedbackAppFactory app) : IClassFixture<Feedbac
     {
         await using var receiver = await WebhookReceiver.StartAsync(failFirst: 2);
         var admin = await app.CreateSignedInClientAsync(Admin);
-        var webhook = (long)(await OkAsync(await admin.PostAsJsonAsync("/api/v1/webhooks", new { url = receiver.Url.ToString() })))["webhook"]!["id"]!;
+        var webhook = (long)(await OkAsync(await admin.PostAsJsonAsync("/api/v1/webhooks", new { url = receiver.Url.ToString(), events = new[] { "knowledge.published" } })))["webhook"]!["id"]!;
         var reviewer = await app.CreateSignedInClientAsync(Reviewer);
         var id = await PostCorrectionAsync("retry-" + Guid.NewGuid().ToString("N")[..8], "How do I rotate an API key?", "Create the new key first, then revoke the old one.");
         await OkAsync(await reviewer.PostAsync($"/api/v1/corrections/{id}/approve", null));

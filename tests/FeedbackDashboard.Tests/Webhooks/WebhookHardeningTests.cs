@@ -122,8 +122,8 @@ public class WebhookIsolationTests(FeedbackAppFactory app) : IClassFixture<Feedb
         await using var redirecting = await WebhookReceiver.StartAsync(redirectTo: "file:///etc/passwd");
         await using var healthy = await WebhookReceiver.StartAsync();
         var admin = await app.CreateSignedInClientAsync(Admin);
-        var bad = (long)(await (await admin.PostAsJsonAsync("/api/v1/webhooks", new { url = redirecting.Url.ToString() })).ReadJsonAsync())["webhook"]!["id"]!;
-        var good = (long)(await (await admin.PostAsJsonAsync("/api/v1/webhooks", new { url = healthy.Url.ToString() })).ReadJsonAsync())["webhook"]!["id"]!;
+        var bad = (long)(await (await admin.PostAsJsonAsync("/api/v1/webhooks", new { url = redirecting.Url.ToString(), events = new[] { "knowledge.published" } })).ReadJsonAsync())["webhook"]!["id"]!;
+        var good = (long)(await (await admin.PostAsJsonAsync("/api/v1/webhooks", new { url = healthy.Url.ToString(), events = new[] { "knowledge.published" } })).ReadJsonAsync())["webhook"]!["id"]!;
 
         var source = "jam-" + Guid.NewGuid().ToString("N")[..8];
         await app.CreateApiClient().PostFeedbackAsync("Which plan has SSO?", "correction", "Business and Enterprise.", source: source);

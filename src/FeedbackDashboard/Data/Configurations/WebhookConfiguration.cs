@@ -12,6 +12,7 @@ public sealed class WebhookSubscriptionConfiguration : IEntityTypeConfiguration<
         builder.Property(s => s.Url).HasMaxLength(WebhookSubscription.MaxUrlLength);
         builder.Property(s => s.Secret).HasMaxLength(200);
         builder.Property(s => s.CreatedBy).HasMaxLength(256);
+        builder.Property(s => s.Events).IsTagList();
     }
 }
 

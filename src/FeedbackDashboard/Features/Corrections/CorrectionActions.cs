@@ -173,6 +173,13 @@ public sealed class CorrectionActions(
                     var now = time.GetUtcNow();
                     Change(correction, action, edit, kind, reason, actor, now);
                     var publishes = action == CorrectionAction.Apply && await ApplyAsync(db, correction, actor, now, token);
+                    if (action == CorrectionAction.Approve)
+                    {
+                        await outbox.EnqueueAsync(db, WebhookEvents.CorrectionApproved,
+                            new { correction = new { correction.Id, kind = correction.Kind.ToWire(), correction.Source, correction.PatternKey, correction.Query, correction.Text, approvedBy = actor } },
+                            $"Correction approved by {actor} for \"{Shorten(correction.Query)}\": {Shorten(correction.Text)}", now, token);
+                        publishes = true;
+                    }
                     audit.Record(db, actor, AuditAction(action), Subject(id), before, Snapshot(correction));
                     if (withGroup && action != CorrectionAction.Edit && correction.GroupId is { } group)
                     {
@@ -197,6 +204,8 @@ public sealed class CorrectionActions(
             return new ActionOutcome<CorrectionDto>.Done((await queries.GetAsync(id, cancellationToken))!);
         }
     }
+
+    private static string Shorten(string text) => text.Length <= 120 ? text : text[..117] + "...";
 
     /// <summary>The same decision for the group's other corrections that stood where this one stood; applying shares its version.</summary>
     private async Task DecideGroupAsync(FeedbackDbContext db, Correction decided, long group, CorrectionStatus statusBefore, CorrectionAction action,

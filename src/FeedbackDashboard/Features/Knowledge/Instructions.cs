@@ -189,7 +189,8 @@ public sealed class Instructions(IDbContextFactory<FeedbackDbContext> contextFac
 
     private Task AnnounceAsync(FeedbackDbContext db, InstructionsVersion version, DateTimeOffset now, CancellationToken cancellationToken) =>
         outbox.EnqueueAsync(db, Webhooks.WebhookEvents.InstructionsPublished,
-            new { source = version.Source, version = version.Version, text = version.Text, publishedAt = version.PublishedAt }, now, cancellationToken);
+            new { source = version.Source, version = version.Version, text = version.Text, publishedAt = version.PublishedAt },
+            $"Instructions for {version.Source} published: version {version.Version}.", now, cancellationToken);
 
     private static ValidationErrors ValidateText(string? text)
     {

@@ -61,7 +61,8 @@ public sealed class KnowledgeBase(WebhookOutbox outbox)
         var corrections = await db.KnowledgeEntryVersions.Where(v => v.EntryId == entry.Id && v.CorrectionId != null)
             .OrderBy(v => v.Version).Select(v => v.CorrectionId!.Value).ToListAsync(cancellationToken);
         await outbox.EnqueueAsync(db, WebhookEvents.KnowledgePublished,
-            new { entry = KnowledgeEntryDto.From(entry, corrections), version = version.Version, correctionId = correction.Id }, now, cancellationToken);
+            new { entry = KnowledgeEntryDto.From(entry, corrections), version = version.Version, correctionId = correction.Id },
+            $"Knowledge published: \"{entry.Title}\" (version {version.Version}, {entry.Source ?? "every source"}).", now, cancellationToken);
         return version;
     }
 

@@ -8,6 +8,7 @@ using FeedbackDashboard.Features.Access;
 using FeedbackDashboard.Features.Audit;
 using FeedbackDashboard.Features.Realtime;
 using FeedbackDashboard.Features.Shared;
+using FeedbackDashboard.Features.Webhooks;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,6 +25,7 @@ public sealed class ReviewActions(
     ReviewTaskQueries queries,
     ReviewNotifier notifier,
     AuditLog audit,
+    WebhookOutbox outbox,
     TimeProvider time)
 {
     private const int MaxAttempts = 5;
@@ -85,6 +87,12 @@ public sealed class ReviewActions(
             }
             audit.Record(db, actorName, AuditAction(action), ReviewAudit.Subject(id), before,
                 new { status = task.Status.ToWire(), assignee = task.AssigneeName, note });
+            if (action == ReviewAction.Resolve)
+            {
+                await outbox.EnqueueAsync(db, WebhookEvents.ReviewTaskResolved,
+                    new { task = new { task.Id, task.PatternKey, task.RepresentativeQuery, task.Source, resolvedBy = actorName, resolutionNote = note } },
+                    $"Review task #{task.Id} resolved by {actorName}: {note}", time.GetUtcNow(), cancellationToken);
+            }
 
             try
             {
@@ -95,6 +103,10 @@ public sealed class ReviewActions(
                 continue; // someone changed the task meanwhile (a claim, or new feedback joining): decide again on what is there now
             }
 
+            if (action == ReviewAction.Resolve)
+            {
+                outbox.Wake();
+            }
             var dto = (await queries.GetAsync(id, cancellationToken))!;
             await notifier.TaskUpdatedAsync(dto);
             return new ActionOutcome<ReviewTaskDto>.Done(dto);

@@ -1,9 +1,11 @@
+using FeedbackDashboard.Core;
 using FeedbackDashboard.Core.Feedback;
 using FeedbackDashboard.Core.Review;
 using FeedbackDashboard.Core.Triggers;
 using FeedbackDashboard.Data;
 using FeedbackDashboard.Features.Audit;
 using FeedbackDashboard.Features.Review;
+using FeedbackDashboard.Features.Webhooks;
 using Microsoft.EntityFrameworkCore;
 
 namespace FeedbackDashboard.Features.Triggers;
@@ -13,7 +15,7 @@ namespace FeedbackDashboard.Features.Triggers;
 /// feedback to the pattern's active one. Safe when several requests (or instances) evaluate
 /// the same pattern at once: the unique index on active tasks decides, the loser joins.
 /// </summary>
-public sealed class ReviewTaskTrigger(IDbContextFactory<FeedbackDbContext> contextFactory, AuditLog audit, TaskHealthReader health)
+public sealed class ReviewTaskTrigger(IDbContextFactory<FeedbackDbContext> contextFactory, AuditLog audit, TaskHealthReader health, WebhookOutbox outbox)
 {
     private const int MaxAttempts = 5;
 
@@ -64,6 +66,7 @@ public sealed class ReviewTaskTrigger(IDbContextFactory<FeedbackDbContext> conte
             if (evaluation.Fires)
             {
                 var task = await TriggerReviewAsync(db, patternKey, items[k], window, evaluation, options, now, cancellationToken);
+                outbox.Wake();
                 return (k + 1, new TriggerResult(evaluation, task, TriggerOutcome.Raised));
             }
             result = new TriggerResult(evaluation, null, TriggerOutcome.None);
@@ -114,6 +117,17 @@ public sealed class ReviewTaskTrigger(IDbContextFactory<FeedbackDbContext> conte
             {
                 task.PatternKey, task.Priority, task.SuggestedAction, evaluation.NegativeCount, evaluation.WindowCount, triggerFeedbackId = trigger.ClientId,
             });
+            await outbox.EnqueueAsync(db, WebhookEvents.ReviewTaskCreated,
+                new
+                {
+                    task = new
+                    {
+                        task.Id, task.PatternKey, task.RepresentativeQuery, priority = task.Priority.ToWire(), task.SuggestedAction, task.Source,
+                        task.NegativeCount, task.RelatedCount, task.Severity,
+                    },
+                },
+                $"Review task #{task.Id} ({task.Priority.ToWire()}): {task.NegativeCount} of {task.RelatedCount} recent answers to \"{task.RepresentativeQuery}\" were judged negative. {task.SuggestedAction}.",
+                now, token);
             await db.SaveChangesAsync(token);
             return task;
         }, cancellationToken);

@@ -7,7 +7,8 @@ namespace FeedbackDashboard.Features.Webhooks;
 /// <summary>Webhook subscriptions and their delivery log, for signed-in admins.</summary>
 public static class WebhookEndpoints
 {
-    public sealed record CreateRequest(string? Url);
+    /// <param name="Events">The event types to receive; omitted or empty: all of them, those added later too.</param>
+    public sealed record CreateRequest(string? Url, List<string>? Events = null);
 
     public static RouteGroupBuilder MapWebhookEndpoints(this RouteGroupBuilder api)
     {
@@ -17,9 +18,10 @@ public static class WebhookEndpoints
         webhooks.MapPost("", async (HttpRequest request, ClaimsPrincipal user, WebhookRegistry registry, CancellationToken ct) =>
         {
             var (body, problem) = await JsonBody.ReadAsync<CreateRequest>(request, 16 * 1024, ct);
-            return problem ?? (await registry.CreateAsync(user, body!.Url, ct)).ToHttpResult();
+            return problem ?? (await registry.CreateAsync(user, body!.Url, body.Events, ct)).ToHttpResult();
         }).Accepts<CreateRequest>("application/json").WithName("CreateWebhook")
-            .WithSummary("Register a URL for knowledge.published and instructions.published; the answer holds the signing secret, shown this once.");
+            .WithSummary("Register a URL for the events it names (events: knowledge.published, instructions.published, review_task.created, " +
+                "review_task.resolved, correction.approved; omitted: all); the answer holds the signing secret, shown this once.");
         webhooks.MapPost("/{id:long}/enable", async (long id, ClaimsPrincipal user, WebhookRegistry registry, CancellationToken ct) =>
             (await registry.SetEnabledAsync(user, id, true, ct)).ToHttpResult()).WithName("EnableWebhook");
         webhooks.MapPost("/{id:long}/disable", async (long id, ClaimsPrincipal user, WebhookRegistry registry, CancellationToken ct) =>

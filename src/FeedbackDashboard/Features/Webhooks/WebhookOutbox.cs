@@ -15,11 +15,15 @@ public sealed class WebhookOutbox
 {
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 
-    public async Task EnqueueAsync(FeedbackDbContext db, string eventType, object data, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <param name="text">One plain line a chat tool can show as it is.</param>
+    public async Task EnqueueAsync(FeedbackDbContext db, string eventType, object data, string text, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var eventId = "evt_" + Guid.CreateVersion7().ToString("N");
-        var payload = JsonSerializer.Serialize(new { id = eventId, type = eventType, createdAt = now, data }, JsonSerializerOptions.Web);
-        foreach (var subscription in await db.WebhookSubscriptions.Where(s => s.Enabled).Select(s => s.Id).ToListAsync(cancellationToken))
+        var payload = JsonSerializer.Serialize(new { id = eventId, type = eventType, createdAt = now, data, text }, JsonSerializerOptions.Web);
+        var subscribers = (await db.WebhookSubscriptions.Where(s => s.Enabled).Select(s => new { s.Id, s.Events }).ToListAsync(cancellationToken))
+            .Where(s => s.Events.Count == 0 || s.Events.Contains(eventType))
+            .Select(s => s.Id);
+        foreach (var subscription in subscribers)
         {
             db.WebhookDeliveries.Add(new WebhookDelivery
             {
@@ -43,8 +47,15 @@ public sealed class WebhookOutbox
     }
 }
 
+/// <summary>The event types a webhook can receive, by their wire names.</summary>
 public static class WebhookEvents
 {
     public const string KnowledgePublished = "knowledge.published";
     public const string InstructionsPublished = "instructions.published";
+    public const string ReviewTaskCreated = "review_task.created";
+    public const string ReviewTaskResolved = "review_task.resolved";
+    public const string CorrectionApproved = "correction.approved";
+
+    public static IReadOnlyList<string> All { get; } =
+        [KnowledgePublished, InstructionsPublished, ReviewTaskCreated, ReviewTaskResolved, CorrectionApproved];
 }

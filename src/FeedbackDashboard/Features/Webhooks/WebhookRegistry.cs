@@ -11,7 +11,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FeedbackDashboard.Features.Webhooks;
 
-public sealed record WebhookDto(long Id, string Url, bool Enabled, string CreatedBy, DateTimeOffset CreatedAt, int Pending, int Failed, DateTimeOffset? LastDeliveredAt);
+/// <param name="Events">The event types it receives; empty: all.</param>
+public sealed record WebhookDto(long Id, string Url, IReadOnlyList<string> Events, bool Enabled, string CreatedBy, DateTimeOffset CreatedAt, int Pending, int Failed, DateTimeOffset? LastDeliveredAt);
 
 /// <param name="Secret">Shown once, when the subscription is made: receivers verify signatures with it.</param>
 public sealed record CreatedWebhook(WebhookDto Webhook, string Secret);
@@ -43,13 +44,18 @@ public sealed class WebhookRegistry(
         return subscriptions.Select(s => ToDto(s, stats.TryGetValue(s.Id, out var st) ? (st.Pending, st.Failed, st.Last) : (0, 0, null))).ToList();
     }
 
-    public async Task<ActionOutcome<CreatedWebhook>> CreateAsync(ClaimsPrincipal caller, string? url, CancellationToken cancellationToken = default)
+    public async Task<ActionOutcome<CreatedWebhook>> CreateAsync(ClaimsPrincipal caller, string? url, IReadOnlyList<string>? events = null, CancellationToken cancellationToken = default)
     {
         var actor = CallerChecks.RequireRole(caller, AppRoles.Admin);
         var errors = new ValidationErrors();
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || url!.Length > WebhookSubscription.MaxUrlLength)
         {
             errors.Add("url", $"Give an absolute http or https URL of at most {WebhookSubscription.MaxUrlLength:N0} characters.");
+            return new ActionOutcome<CreatedWebhook>.Invalid(errors);
+        }
+        if (events?.FirstOrDefault(e => !WebhookEvents.All.Contains(e)) is { } unknown)
+        {
+            errors.Add("events", $"Unknown event '{unknown}': use any of {string.Join(", ", WebhookEvents.All)}, or none for all.");
             return new ActionOutcome<CreatedWebhook>.Invalid(errors);
         }
         if (await WebhookTargets.RefusalAsync(uri, options.CurrentValue.AllowPrivateTargets, cancellationToken) is { } refusal)
@@ -59,10 +65,13 @@ public sealed class WebhookRegistry(
         }
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var secret = "whsec_" + Base64Url(RandomNumberGenerator.GetBytes(32));
-        var subscription = new WebhookSubscription { Url = uri.ToString(), Secret = secret, CreatedBy = actor, CreatedAt = time.GetUtcNow() };
+        var subscription = new WebhookSubscription
+        {
+            Url = uri.ToString(), Events = events?.Distinct().ToList() ?? [], Secret = secret, CreatedBy = actor, CreatedAt = time.GetUtcNow(),
+        };
         db.WebhookSubscriptions.Add(subscription);
         await db.SaveChangesAsync(cancellationToken);
-        audit.Record(db, actor, "webhook.created", Subject(subscription.Id), after: new { subscription.Url });
+        audit.Record(db, actor, "webhook.created", Subject(subscription.Id), after: new { subscription.Url, subscription.Events });
         await db.SaveChangesAsync(cancellationToken);
         return new ActionOutcome<CreatedWebhook>.Done(new CreatedWebhook(ToDto(subscription, (0, 0, null)), secret));
     }
@@ -131,7 +140,7 @@ public sealed class WebhookRegistry(
     }
 
     private static WebhookDto ToDto(WebhookSubscription s, (int Pending, int Failed, DateTimeOffset? Last) stats) =>
-        new(s.Id, s.Url, s.Enabled, s.CreatedBy, s.CreatedAt, stats.Pending, stats.Failed, stats.Last);
+        new(s.Id, s.Url, s.Events, s.Enabled, s.CreatedBy, s.CreatedAt, stats.Pending, stats.Failed, stats.Last);
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

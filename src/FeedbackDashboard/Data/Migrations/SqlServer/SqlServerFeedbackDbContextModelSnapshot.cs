@@ -22,127 +22,6 @@ namespace FeedbackDashboard.Data.Migrations.SqlServer
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
-            modelBuilder.Entity("FeedbackDashboard.Core.Issues.IssueCluster", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
-
-                    b.Property<double>("AssignThreshold")
-                        .HasColumnType("float");
-
-                    b.Property<byte[]>("Centre")
-                        .HasColumnType("varbinary(max)");
-
-                    b.Property<DateTimeOffset>("ComputedAt")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<DateTimeOffset>("FirstSeenAt")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<int>("Frequency")
-                        .HasColumnType("int");
-
-                    b.Property<bool>("IsCurrent")
-                        .HasColumnType("bit");
-
-                    b.Property<string>("Label")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
-
-                    b.Property<string>("RepresentativeText")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("nvarchar(4000)");
-
-                    b.Property<string>("SamplesJson")
-                        .IsRequired()
-                        .HasMaxLength(16000)
-                        .HasColumnType("nvarchar(max)");
-
-                    b.Property<string>("TrendJson")
-                        .IsRequired()
-                        .HasMaxLength(8000)
-                        .HasColumnType("nvarchar(max)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("IsCurrent", "Frequency");
-
-                    b.ToTable("IssueClusters");
-                });
-
-            modelBuilder.Entity("FeedbackDashboard.Core.Issues.IssueClusterMember", b =>
-                {
-                    b.Property<long>("IssueClusterId")
-                        .HasColumnType("bigint");
-
-                    b.Property<long>("FeedbackId")
-                        .HasColumnType("bigint");
-
-                    b.HasKey("IssueClusterId", "FeedbackId");
-
-                    b.HasIndex("FeedbackId");
-
-                    b.ToTable("IssueClusterMembers");
-                });
-
-            modelBuilder.Entity("FeedbackDashboard.Core.Issues.IssueDailyAggregate", b =>
-                {
-                    b.Property<long>("IssueClusterId")
-                        .HasColumnType("bigint");
-
-                    b.Property<DateOnly>("Day")
-                        .HasColumnType("date");
-
-                    b.Property<string>("Source")
-                        .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
-
-                    b.Property<int>("Count")
-                        .HasColumnType("int");
-
-                    b.HasKey("IssueClusterId", "Day", "Source");
-
-                    b.HasIndex("Day", "Source", "IssueClusterId", "Count");
-
-                    b.ToTable("IssueDailyAggregates");
-                });
-
-            modelBuilder.Entity("FeedbackDashboard.Core.Issues.IssueRun", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
-
-                    b.Property<int>("AssignedCount")
-                        .HasColumnType("int");
-
-                    b.Property<int>("ClusteredCount")
-                        .HasColumnType("int");
-
-                    b.Property<DateTimeOffset>("FinishedAt")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<int>("IssueCount")
-                        .HasColumnType("int");
-
-                    b.Property<int>("ItemCount")
-                        .HasColumnType("int");
-
-                    b.Property<DateTimeOffset>("StartedAt")
-                        .HasColumnType("datetimeoffset");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("IssueRuns");
-                });
-
             modelBuilder.Entity("FeedbackDashboard.Core.Corrections.Correction", b =>
                 {
                     b.Property<long>("Id")
@@ -295,33 +174,6 @@ namespace FeedbackDashboard.Data.Migrations.SqlServer
                     b.HasIndex("PatternKey");
 
                     b.ToTable("Interactions");
-                });
-
-            modelBuilder.Entity("FeedbackDashboard.Core.Feedback.QueryPattern", b =>
-                {
-                    b.Property<string>("Key")
-                        .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<byte[]>("Embedding")
-                        .HasColumnType("varbinary(max)");
-
-                    b.Property<bool>("FromApplication")
-                        .HasColumnType("bit");
-
-                    b.Property<string>("RepresentativeQuery")
-                        .IsRequired()
-                        .HasMaxLength(8000)
-                        .HasColumnType("nvarchar(max)");
-
-                    b.HasKey("Key");
-
-                    b.HasIndex("CreatedAt");
-
-                    b.ToTable("QueryPatterns");
                 });
 
             modelBuilder.Entity("FeedbackDashboard.Core.Feedback.UserFeedback", b =>
@@ -477,6 +329,127 @@ namespace FeedbackDashboard.Data.Migrations.SqlServer
                         .HasDatabaseName("IX_PatternDailyAggregates_Covering");
 
                     b.ToTable("PatternDailyAggregates");
+                });
+
+            modelBuilder.Entity("FeedbackDashboard.Core.Issues.IssueCluster", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<double>("AssignThreshold")
+                        .HasColumnType("float");
+
+                    b.Property<byte[]>("Centre")
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<DateTimeOffset>("ComputedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset>("FirstSeenAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("Frequency")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("IsCurrent")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("RepresentativeText")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("SamplesJson")
+                        .IsRequired()
+                        .HasMaxLength(16000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("TrendJson")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IsCurrent", "Frequency");
+
+                    b.ToTable("IssueClusters");
+                });
+
+            modelBuilder.Entity("FeedbackDashboard.Core.Issues.IssueClusterMember", b =>
+                {
+                    b.Property<long>("IssueClusterId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("FeedbackId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("IssueClusterId", "FeedbackId");
+
+                    b.HasIndex("FeedbackId");
+
+                    b.ToTable("IssueClusterMembers");
+                });
+
+            modelBuilder.Entity("FeedbackDashboard.Core.Issues.IssueDailyAggregate", b =>
+                {
+                    b.Property<long>("IssueClusterId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("int");
+
+                    b.HasKey("IssueClusterId", "Day", "Source");
+
+                    b.HasIndex("Day", "Source", "IssueClusterId", "Count");
+
+                    b.ToTable("IssueDailyAggregates");
+                });
+
+            modelBuilder.Entity("FeedbackDashboard.Core.Issues.IssueRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("AssignedCount")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ClusteredCount")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("FinishedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("IssueCount")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ItemCount")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("IssueRuns");
                 });
 
             modelBuilder.Entity("FeedbackDashboard.Core.Knowledge.InstructionsVersion", b =>
@@ -650,6 +623,33 @@ namespace FeedbackDashboard.Data.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("KnowledgeEntryVersions");
+                });
+
+            modelBuilder.Entity("FeedbackDashboard.Core.Patterns.QueryPattern", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<byte[]>("Embedding")
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<bool>("FromApplication")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("RepresentativeQuery")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("QueryPatterns");
                 });
 
             modelBuilder.Entity("FeedbackDashboard.Core.Review.ReviewTask", b =>
@@ -882,6 +882,11 @@ namespace FeedbackDashboard.Data.Migrations.SqlServer
                     b.Property<bool>("Enabled")
                         .HasColumnType("bit");
 
+                    b.Property<string>("Events")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
                     b.Property<string>("Secret")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1041,39 +1046,6 @@ namespace FeedbackDashboard.Data.Migrations.SqlServer
                     b.ToTable("SignInFailures");
                 });
 
-            modelBuilder.Entity("FeedbackDashboard.Features.Triggers.TriggerSettings", b =>
-                {
-                    b.Property<int>("Id")
-                        .HasColumnType("int");
-
-                    b.Property<bool>("CountLowRatingsAsNegative")
-                        .HasColumnType("bit");
-
-                    b.Property<int>("LowRatingMaximum")
-                        .HasColumnType("int");
-
-                    b.Property<int>("MinimumItems")
-                        .HasColumnType("int");
-
-                    b.Property<double>("NegativeShareThreshold")
-                        .HasColumnType("float");
-
-                    b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<string>("UpdatedBy")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("nvarchar(256)");
-
-                    b.Property<int>("WindowSize")
-                        .HasColumnType("int");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("TriggerSettings");
-                });
-
             modelBuilder.Entity("FeedbackDashboard.Features.Audit.AuditRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -1134,6 +1106,39 @@ namespace FeedbackDashboard.Data.Migrations.SqlServer
                     b.HasKey("Name");
 
                     b.ToTable("Leases");
+                });
+
+            modelBuilder.Entity("FeedbackDashboard.Features.Triggers.TriggerSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("CountLowRatingsAsNegative")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("LowRatingMaximum")
+                        .HasColumnType("int");
+
+                    b.Property<int>("MinimumItems")
+                        .HasColumnType("int");
+
+                    b.Property<double>("NegativeShareThreshold")
+                        .HasColumnType("float");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int>("WindowSize")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("TriggerSettings");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -1309,6 +1314,23 @@ namespace FeedbackDashboard.Data.Migrations.SqlServer
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("FeedbackDashboard.Core.Corrections.Correction", b =>
+                {
+                    b.HasOne("FeedbackDashboard.Core.Feedback.UserFeedback", null)
+                        .WithMany()
+                        .HasForeignKey("FeedbackId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("FeedbackDashboard.Core.Feedback.UserFeedback", b =>
+                {
+                    b.HasOne("FeedbackDashboard.Core.Feedback.Interaction", null)
+                        .WithMany()
+                        .HasForeignKey("InteractionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("FeedbackDashboard.Core.Issues.IssueClusterMember", b =>
                 {
                     b.HasOne("FeedbackDashboard.Core.Feedback.UserFeedback", null)
@@ -1329,23 +1351,6 @@ namespace FeedbackDashboard.Data.Migrations.SqlServer
                     b.HasOne("FeedbackDashboard.Core.Issues.IssueCluster", null)
                         .WithMany()
                         .HasForeignKey("IssueClusterId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("FeedbackDashboard.Core.Corrections.Correction", b =>
-                {
-                    b.HasOne("FeedbackDashboard.Core.Feedback.UserFeedback", null)
-                        .WithMany()
-                        .HasForeignKey("FeedbackId")
-                        .OnDelete(DeleteBehavior.SetNull);
-                });
-
-            modelBuilder.Entity("FeedbackDashboard.Core.Feedback.UserFeedback", b =>
-                {
-                    b.HasOne("FeedbackDashboard.Core.Feedback.Interaction", null)
-                        .WithMany()
-                        .HasForeignKey("InteractionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -17,123 +17,6 @@ namespace FeedbackDashboard.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
-            modelBuilder.Entity("FeedbackDashboard.Core.Issues.IssueCluster", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<double>("AssignThreshold")
-                        .HasColumnType("REAL");
-
-                    b.Property<byte[]>("Centre")
-                        .HasColumnType("BLOB");
-
-                    b.Property<long>("ComputedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("FirstSeenAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Frequency")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("IsCurrent")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Label")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RepresentativeText")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SamplesJson")
-                        .IsRequired()
-                        .HasMaxLength(16000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("TrendJson")
-                        .IsRequired()
-                        .HasMaxLength(8000)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("IsCurrent", "Frequency");
-
-                    b.ToTable("IssueClusters");
-                });
-
-            modelBuilder.Entity("FeedbackDashboard.Core.Issues.IssueClusterMember", b =>
-                {
-                    b.Property<long>("IssueClusterId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("FeedbackId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("IssueClusterId", "FeedbackId");
-
-                    b.HasIndex("FeedbackId");
-
-                    b.ToTable("IssueClusterMembers");
-                });
-
-            modelBuilder.Entity("FeedbackDashboard.Core.Issues.IssueDailyAggregate", b =>
-                {
-                    b.Property<long>("IssueClusterId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly>("Day")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Source")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Count")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("IssueClusterId", "Day", "Source");
-
-                    b.HasIndex("Day", "Source", "IssueClusterId", "Count");
-
-                    b.ToTable("IssueDailyAggregates");
-                });
-
-            modelBuilder.Entity("FeedbackDashboard.Core.Issues.IssueRun", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("AssignedCount")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("ClusteredCount")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("FinishedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("IssueCount")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("ItemCount")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("StartedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("IssueRuns");
-                });
-
             modelBuilder.Entity("FeedbackDashboard.Core.Corrections.Correction", b =>
                 {
                     b.Property<long>("Id")
@@ -283,33 +166,6 @@ namespace FeedbackDashboard.Data.Migrations.Sqlite
                     b.HasIndex("PatternKey");
 
                     b.ToTable("Interactions");
-                });
-
-            modelBuilder.Entity("FeedbackDashboard.Core.Feedback.QueryPattern", b =>
-                {
-                    b.Property<string>("Key")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<byte[]>("Embedding")
-                        .HasColumnType("BLOB");
-
-                    b.Property<bool>("FromApplication")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("RepresentativeQuery")
-                        .IsRequired()
-                        .HasMaxLength(8000)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Key");
-
-                    b.HasIndex("CreatedAt");
-
-                    b.ToTable("QueryPatterns");
                 });
 
             modelBuilder.Entity("FeedbackDashboard.Core.Feedback.UserFeedback", b =>
@@ -462,6 +318,123 @@ namespace FeedbackDashboard.Data.Migrations.Sqlite
                         .HasDatabaseName("IX_PatternDailyAggregates_Covering");
 
                     b.ToTable("PatternDailyAggregates");
+                });
+
+            modelBuilder.Entity("FeedbackDashboard.Core.Issues.IssueCluster", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("AssignThreshold")
+                        .HasColumnType("REAL");
+
+                    b.Property<byte[]>("Centre")
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("ComputedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FirstSeenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Frequency")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsCurrent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RepresentativeText")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SamplesJson")
+                        .IsRequired()
+                        .HasMaxLength(16000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TrendJson")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IsCurrent", "Frequency");
+
+                    b.ToTable("IssueClusters");
+                });
+
+            modelBuilder.Entity("FeedbackDashboard.Core.Issues.IssueClusterMember", b =>
+                {
+                    b.Property<long>("IssueClusterId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FeedbackId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("IssueClusterId", "FeedbackId");
+
+                    b.HasIndex("FeedbackId");
+
+                    b.ToTable("IssueClusterMembers");
+                });
+
+            modelBuilder.Entity("FeedbackDashboard.Core.Issues.IssueDailyAggregate", b =>
+                {
+                    b.Property<long>("IssueClusterId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("IssueClusterId", "Day", "Source");
+
+                    b.HasIndex("Day", "Source", "IssueClusterId", "Count");
+
+                    b.ToTable("IssueDailyAggregates");
+                });
+
+            modelBuilder.Entity("FeedbackDashboard.Core.Issues.IssueRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AssignedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ClusteredCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FinishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("IssueCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ItemCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("IssueRuns");
                 });
 
             modelBuilder.Entity("FeedbackDashboard.Core.Knowledge.InstructionsVersion", b =>
@@ -627,6 +600,33 @@ namespace FeedbackDashboard.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("KnowledgeEntryVersions");
+                });
+
+            modelBuilder.Entity("FeedbackDashboard.Core.Patterns.QueryPattern", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Embedding")
+                        .HasColumnType("BLOB");
+
+                    b.Property<bool>("FromApplication")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RepresentativeQuery")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("QueryPatterns");
                 });
 
             modelBuilder.Entity("FeedbackDashboard.Core.Review.ReviewTask", b =>
@@ -850,6 +850,11 @@ namespace FeedbackDashboard.Data.Migrations.Sqlite
                     b.Property<bool>("Enabled")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Events")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Secret")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1006,39 +1011,6 @@ namespace FeedbackDashboard.Data.Migrations.Sqlite
                     b.ToTable("SignInFailures");
                 });
 
-            modelBuilder.Entity("FeedbackDashboard.Features.Triggers.TriggerSettings", b =>
-                {
-                    b.Property<int>("Id")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("CountLowRatingsAsNegative")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("LowRatingMaximum")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("MinimumItems")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<double>("NegativeShareThreshold")
-                        .HasColumnType("REAL");
-
-                    b.Property<long>("UpdatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("UpdatedBy")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("WindowSize")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("TriggerSettings");
-                });
-
             modelBuilder.Entity("FeedbackDashboard.Features.Audit.AuditRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -1097,6 +1069,39 @@ namespace FeedbackDashboard.Data.Migrations.Sqlite
                     b.HasKey("Name");
 
                     b.ToTable("Leases");
+                });
+
+            modelBuilder.Entity("FeedbackDashboard.Features.Triggers.TriggerSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("CountLowRatingsAsNegative")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LowRatingMaximum")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MinimumItems")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("NegativeShareThreshold")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WindowSize")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("TriggerSettings");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -1265,6 +1270,23 @@ namespace FeedbackDashboard.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("FeedbackDashboard.Core.Corrections.Correction", b =>
+                {
+                    b.HasOne("FeedbackDashboard.Core.Feedback.UserFeedback", null)
+                        .WithMany()
+                        .HasForeignKey("FeedbackId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("FeedbackDashboard.Core.Feedback.UserFeedback", b =>
+                {
+                    b.HasOne("FeedbackDashboard.Core.Feedback.Interaction", null)
+                        .WithMany()
+                        .HasForeignKey("InteractionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("FeedbackDashboard.Core.Issues.IssueClusterMember", b =>
                 {
                     b.HasOne("FeedbackDashboard.Core.Feedback.UserFeedback", null)
@@ -1285,23 +1307,6 @@ namespace FeedbackDashboard.Data.Migrations.Sqlite
                     b.HasOne("FeedbackDashboard.Core.Issues.IssueCluster", null)
                         .WithMany()
                         .HasForeignKey("IssueClusterId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("FeedbackDashboard.Core.Corrections.Correction", b =>
-                {
-                    b.HasOne("FeedbackDashboard.Core.Feedback.UserFeedback", null)
-                        .WithMany()
-                        .HasForeignKey("FeedbackId")
-                        .OnDelete(DeleteBehavior.SetNull);
-                });
-
-            modelBuilder.Entity("FeedbackDashboard.Core.Feedback.UserFeedback", b =>
-                {
-                    b.HasOne("FeedbackDashboard.Core.Feedback.Interaction", null)
-                        .WithMany()
-                        .HasForeignKey("InteractionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
