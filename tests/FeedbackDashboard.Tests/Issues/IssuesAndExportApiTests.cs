@@ -60,7 +60,7 @@ public class IssuesAndExportApiTests(FeedbackAppFactory app) : IClassFixture<Fee
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
         Assert.Contains("attachment", response.Content.Headers.ContentDisposition?.ToString());
-        Assert.StartsWith("id,interactionId,type,value,comment,correctionKind,createdAt,source,patternKey,query\r\n", csv);
+        Assert.StartsWith("id,interactionId,type,value,comment,correctionKind,createdAt,source,patternKey,query,metadata\r\n", csv);
         Assert.Contains("\"Comma, \"\"quote\"\" and\nnewline\"", csv);
         Assert.Contains(",rating,4,", csv);
         Assert.Contains("'=HYPERLINK", csv); // a formula is defused
