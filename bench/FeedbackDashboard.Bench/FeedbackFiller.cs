@@ -17,6 +17,8 @@ public sealed class FeedbackFiller(string connectionString, int patterns, int da
     private const int RowsPerTransaction = 50_000;
     private static readonly string[] Sources = ["support-bot", "docs-assistant", "sales-copilot", "mobile-app"];
     private static readonly string[] Complaints = ["Wrong answer", "Outdated", "Too long", "Not what I asked", "Missing a step"];
+    private static readonly string[] Models = ["gpt-4.1-mini", "claude-sonnet-4", "llama-3.3-70b"];
+    private static readonly string[] PromptVersions = ["v40", "v41", "v42", "v43"];
 
     private readonly ValueConverter<DateTimeOffset, long> _time = new DateTimeOffsetToBinaryConverter();
     private readonly Random _random = new(seed);
@@ -26,10 +28,10 @@ public sealed class FeedbackFiller(string connectionString, int patterns, int da
     {
         await using var connection = await OpenAsync();
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
-        var pattern = Command(connection, transaction, "INSERT INTO QueryPatterns (Key, RepresentativeQuery, CreatedAt) VALUES ($k, $q, $t)", "$k", "$q", "$t");
+        var pattern = Command(connection, transaction, "INSERT INTO QueryPatterns (Key, RepresentativeQuery, CreatedAt, FromApplication) VALUES ($k, $q, $t, 1)", "$k", "$q", "$t");
         var interaction = Command(connection, transaction,
-            "INSERT INTO Interactions (Id, Query, Response, Source, RequestedPattern, PatternKey, Metadata, CreatedAt) VALUES ($id, $q, 'An answer.', $s, NULL, $k, '{}', $t)",
-            "$id", "$q", "$s", "$k", "$t");
+            "INSERT INTO Interactions (Id, Query, Response, Source, RequestedPattern, PatternKey, Metadata, CreatedAt) VALUES ($id, $q, 'An answer.', $s, NULL, $k, $m, $t)",
+            "$id", "$q", "$s", "$k", "$m", "$t");
         var created = _time.ConvertToProvider(end.AddDays(-days))!;
         for (var p = 0; p < patterns; p++)
         {
@@ -37,7 +39,8 @@ public sealed class FeedbackFiller(string connectionString, int patterns, int da
             Run(pattern, key, $"Bench question {p}?", created);
             for (var i = 0; i < InteractionsPerPattern; i++)
             {
-                Run(interaction, $"bench-{p}-{i}", $"Bench question {p}?", Sources[p % Sources.Length], key, created);
+                Run(interaction, $"bench-{p}-{i}", $"Bench question {p}?", Sources[p % Sources.Length], key,
+                    $"{{\"model\":\"{Models[i % Models.Length]}\",\"promptVersion\":\"{PromptVersions[i % PromptVersions.Length]}\"}}", created);
             }
         }
         await transaction.CommitAsync();
@@ -48,6 +51,7 @@ public sealed class FeedbackFiller(string connectionString, int patterns, int da
     {
         var daily = new Dictionary<(DateOnly, string), FeedbackCounts>();
         var perPattern = new Dictionary<(DateOnly, string, string), FeedbackCounts>();
+        var segments = new Dictionary<(string, DateOnly, string, string), FeedbackCounts>();
         await using var connection = await OpenAsync();
         var start = end.AddDays(-days);
         var span = (end - start).Ticks;
@@ -66,11 +70,12 @@ public sealed class FeedbackFiller(string connectionString, int patterns, int da
                 var patternIndex = SkewedPattern();
                 var pattern = $"bench pattern {patternIndex}";
                 var source = Sources[patternIndex % Sources.Length];
+                var interaction = _random.Next(InteractionsPerPattern);
                 var (type, rating) = NextType();
                 var correction = type == FeedbackType.Correction;
                 Run(insert,
                     $"bench-{Interlocked.Increment(ref _nextClientId)}",
-                    $"bench-{patternIndex}-{_random.Next(InteractionsPerPattern)}",
+                    $"bench-{patternIndex}-{interaction}",
                     (int)type,
                     rating,
                     correction ? "The right answer is in the handbook." : null,
@@ -83,10 +88,15 @@ public sealed class FeedbackFiller(string connectionString, int patterns, int da
                 var counts = FeedbackCounts.Of(type, rating);
                 daily[(day, source)] = daily.GetValueOrDefault((day, source), FeedbackCounts.Zero) + counts;
                 perPattern[(day, pattern, source)] = perPattern.GetValueOrDefault((day, pattern, source), FeedbackCounts.Zero) + counts;
+                // The interaction's metadata, as the app's segment aggregator folds it.
+                foreach (var slot in new[] { ("model", day, Models[interaction % Models.Length], source), ("promptVersion", day, PromptVersions[interaction % PromptVersions.Length], source) })
+                {
+                    segments[slot] = segments.GetValueOrDefault(slot, FeedbackCounts.Zero) + counts;
+                }
             }
             await transaction.CommitAsync();
         }
-        await UpsertAggregatesAsync(connection, daily, perPattern);
+        await UpsertAggregatesAsync(connection, daily, perPattern, segments);
     }
 
     public async Task<long> CountAsync()
@@ -98,7 +108,8 @@ public sealed class FeedbackFiller(string connectionString, int patterns, int da
     }
 
     private async Task UpsertAggregatesAsync(SqliteConnection connection,
-        Dictionary<(DateOnly, string), FeedbackCounts> daily, Dictionary<(DateOnly, string, string), FeedbackCounts> perPattern)
+        Dictionary<(DateOnly, string), FeedbackCounts> daily, Dictionary<(DateOnly, string, string), FeedbackCounts> perPattern,
+        Dictionary<(string, DateOnly, string, string), FeedbackCounts> segments)
     {
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
         var day = Command(connection, transaction,
@@ -120,6 +131,14 @@ public sealed class FeedbackFiller(string connectionString, int patterns, int da
         foreach (var ((d, key, source), c) in perPattern)
         {
             Run(pattern, Day(d), key, source, c.Total, c.ThumbsUp, c.ThumbsDown, c.LowRatings, c.Corrections);
+        }
+        var segment = Command(connection, transaction,
+            "INSERT INTO SegmentDailyAggregates (Key, Day, Value, Source, Total, ThumbsUp, ThumbsDown) VALUES ($k, $d, $v, $s, $t, $u, $n) " +
+            "ON CONFLICT (Key, Day, Value, Source) DO UPDATE SET Total = Total + excluded.Total, ThumbsUp = ThumbsUp + excluded.ThumbsUp, ThumbsDown = ThumbsDown + excluded.ThumbsDown",
+            "$k", "$d", "$v", "$s", "$t", "$u", "$n");
+        foreach (var ((key, d, value, source), c) in segments)
+        {
+            Run(segment, key, Day(d), value, source, c.Total, c.ThumbsUp, c.ThumbsDown);
         }
         await transaction.CommitAsync();
     }

@@ -1,16 +1,20 @@
 using System.Diagnostics;
+using FeedbackDashboard.Core.Insights;
 using FeedbackDashboard.Data;
+using FeedbackDashboard.Features.Audit;
 using FeedbackDashboard.Features.Insights;
 using FeedbackDashboard.Features.Issues;
+using FeedbackDashboard.Features.Segments;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace FeedbackDashboard.Bench;
 
 /// <summary>
 /// `bench/run.sh insights`: 30-day insights (the Overview's and GET /api/v1/insights' query) at
 /// 1M feedback rows and at 10x that, beside a plain COUNT(*) over the feedback table in the same
-/// run. Insights read the daily aggregates, so they should not slow down as rows grow; COUNT(*)
+/// run, and one metadata key's values side by side (segments). Insights read the daily aggregates, so they should not slow down as rows grow; COUNT(*)
 /// shows what a scan of the raw rows would cost.
 /// </summary>
 public static class InsightsBenchmark
@@ -35,19 +39,21 @@ public static class InsightsBenchmark
             var filler = new FeedbackFiller(connectionString, patterns, days, End, seed: 42);
             await filler.CreatePatternsAsync();
             var contexts = new BenchContextFactory(connectionString, showSql);
-            var reader = new InsightsReader(contexts, new IssueQueries(contexts), new FixedClock(End));
+            var clock = new FixedClock(End);
+            var reader = new InsightsReader(contexts, new IssueQueries(contexts), clock);
+            var segments = new SegmentQueries(contexts, new SegmentSettingsStore(contexts, Options.Create(new SegmentOptions()), new AuditLog(clock), clock));
 
             Console.WriteLine($"insights: {rows:N0} feedback rows over {days} days, {patterns:N0} patterns, then {rows * scale:N0}");
             var fill = Stopwatch.StartNew();
             await filler.FillAsync(rows);
             var fillSeconds = fill.Elapsed.TotalSeconds;
             Console.WriteLine($"insights: filled {rows:N0} rows in {fillSeconds:0.0} s ({rows / fillSeconds:N0} rows/s, raw prepared inserts, 50k a transaction)");
-            var (small, smallCount) = await MeasureAsync(reader, filler, rows);
+            var (small, smallCount, smallSegments) = await MeasureAsync(reader, segments, filler, rows);
 
             var grow = Stopwatch.StartNew();
             await filler.FillAsync(rows * (scale - 1));
             Console.WriteLine($"insights: added {rows * (scale - 1):N0} rows in {grow.Elapsed.TotalSeconds:0.0} s");
-            var (large, largeCount) = await MeasureAsync(reader, filler, rows * scale);
+            var (large, largeCount, largeSegments) = await MeasureAsync(reader, segments, filler, rows * scale);
 
             Console.WriteLine();
             Console.WriteLine($"insights.fill_rows_per_s = {Measure.Figure(rows / fillSeconds)}");
@@ -56,6 +62,8 @@ public static class InsightsBenchmark
             Console.WriteLine($"insights.ms_30d_10m = {Measure.Figure(large)}");
             Console.WriteLine($"insights.count_ms_10m = {Measure.Figure(largeCount)}");
             Console.WriteLine($"insights.ratio_10m_to_1m = {Measure.Figure(large / small)}");
+            Console.WriteLine($"insights.segments_ms_1m = {Measure.Figure(smallSegments)}");
+            Console.WriteLine($"insights.segments_ms_10m = {Measure.Figure(largeSegments)}");
             return 0;
         }
         finally
@@ -65,7 +73,8 @@ public static class InsightsBenchmark
         }
     }
 
-    private static async Task<(double InsightsMs, double CountMs)> MeasureAsync(InsightsReader reader, FeedbackFiller filler, long expectedRows)
+    private static async Task<(double InsightsMs, double CountMs, double SegmentsMs)> MeasureAsync(InsightsReader reader, SegmentQueries segments,
+        FeedbackFiller filler, long expectedRows)
     {
         var counted = await filler.CountAsync();
         if (counted != expectedRows)
@@ -78,7 +87,17 @@ public static class InsightsBenchmark
         Console.WriteLine(
             $"insights: at {expectedRows:N0} rows: 30-day insights median {insightsMs:0.00} ms (20 runs after warm-up; {insights.TotalFeedback:N0} items in the window, " +
             $"positive rate {insights.PositiveRate:P1}) | baseline COUNT(*) over the feedback table median {countMs:0.00} ms");
-        return (insightsMs, countMs);
+        var window = InsightWindow.LastDays(30, End);
+        var byVersion = await segments.ReadAsync("promptVersion", window, null);
+        var segmentsMs = await Measure.MedianMsAsync(() => segments.ReadAsync("promptVersion", window, null));
+        Console.WriteLine(
+            $"insights: at {expectedRows:N0} rows: 30-day segments by promptVersion median {segmentsMs:0.00} ms ({byVersion.Items.Count} values, " +
+            $"{byVersion.Items.Sum(i => i.TotalFeedback):N0} items; the same window's insights: {insightsMs:0.00} ms, a raw COUNT(*): {countMs:0.00} ms)");
+        if (byVersion.Items.Sum(i => i.TotalFeedback) != insights.TotalFeedback)
+        {
+            throw new InvalidOperationException("the segments do not add up to the window's feedback");
+        }
+        return (insightsMs, countMs, segmentsMs);
     }
 
     private sealed class BenchContextFactory(string connectionString, bool showSql) : IDbContextFactory<FeedbackDbContext>

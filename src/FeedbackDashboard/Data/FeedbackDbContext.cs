@@ -1,3 +1,5 @@
+using FeedbackDashboard.Core.Alerts;
+using FeedbackDashboard.Core.Changes;
 using FeedbackDashboard.Core.Corrections;
 using FeedbackDashboard.Core.Feedback;
 using FeedbackDashboard.Core.Insights;
@@ -9,6 +11,7 @@ using FeedbackDashboard.Core.Webhooks;
 using FeedbackDashboard.Features.Access;
 using FeedbackDashboard.Features.Audit;
 using FeedbackDashboard.Features.Operations;
+using FeedbackDashboard.Features.Segments;
 using FeedbackDashboard.Features.Triggers;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
@@ -49,6 +52,11 @@ public abstract class FeedbackDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
     public DbSet<WebhookAttempt> WebhookAttempts => Set<WebhookAttempt>();
     public DbSet<Lease> Leases => Set<Lease>();
+    public DbSet<SegmentDailyAggregate> SegmentDailyAggregates => Set<SegmentDailyAggregate>();
+    public DbSet<SegmentSettings> SegmentSettings => Set<SegmentSettings>();
+    public DbSet<PublishedChange> Changes => Set<PublishedChange>();
+    public DbSet<AlertRule> AlertRules => Set<AlertRule>();
+    public DbSet<AlertEvent> AlertEvents => Set<AlertEvent>();
 
     /// <summary>Identity's schema (version 3 has passkeys); Identity reads it from IdentityOptions.</summary>
     public static readonly Version IdentitySchemaVersion = IdentitySchemaVersions.Version3;

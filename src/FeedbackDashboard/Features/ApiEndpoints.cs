@@ -1,5 +1,7 @@
 using FeedbackDashboard.Features.Access;
+using FeedbackDashboard.Features.Alerts;
 using FeedbackDashboard.Features.Audit;
+using FeedbackDashboard.Features.Changes;
 using FeedbackDashboard.Features.Corrections;
 using FeedbackDashboard.Features.Feedback;
 using FeedbackDashboard.Features.Ingestion;
@@ -7,6 +9,7 @@ using FeedbackDashboard.Features.Insights;
 using FeedbackDashboard.Features.Issues;
 using FeedbackDashboard.Features.Knowledge;
 using FeedbackDashboard.Features.Review;
+using FeedbackDashboard.Features.Segments;
 using FeedbackDashboard.Features.Shared;
 using FeedbackDashboard.Features.Webhooks;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -36,6 +39,8 @@ public static class ApiEndpoints
         read.MapFeedbackReadEndpoints();
         read.MapReviewEndpoints();
         read.MapInsightsEndpoints();
+        read.MapSegmentEndpoints();
+        read.MapChangeEndpoints();
         read.MapIssueEndpoints();
         read.MapExportEndpoints();
         read.MapDatasetEndpoints();
@@ -43,6 +48,7 @@ public static class ApiEndpoints
         api.MapCorrectionEndpoints();
         api.MapKnowledgeEndpoints();
         api.MapWebhookEndpoints();
+        api.MapAlertRuleEndpoints();
         api.MapAuditEndpoints();
         api.MapPeopleEndpoints();
         return api;

@@ -3,6 +3,7 @@ using FeedbackDashboard.Components.Pages.Insights;
 using FeedbackDashboard.Features.Access;
 using FeedbackDashboard.Tests.Infrastructure;
 using Microsoft.AspNetCore.Components;
+using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FeedbackDashboard.Tests.Insights;
@@ -54,6 +55,34 @@ public class OverviewPageTests(FeedbackAppFactory app) : PageTestContext(app), I
             Assert.Contains("1", Kpi(page, "Open review tasks"));
             Assert.Contains(query, page.Find("[data-testid=opportunities]").TextContent);
             Assert.Contains("5 negative items", page.Find("[data-testid=issues-caption]").TextContent);
+        }, Patience);
+    }
+
+    [Fact]
+    public async Task TheSegmentCard_ComparesTheValuesOfTheChosenKey()
+    {
+        var source = "segments-" + Guid.NewGuid().ToString("N")[..8];
+        foreach (var (version, type) in new[] { ("v41", "positive"), ("v41", "positive"), ("v42", "negative") })
+        {
+            var id = "i-" + Guid.NewGuid().ToString("N");
+            var response = await Api.PostAsJsonAsync("/api/v1/feedback", new
+            {
+                interactionId = id, type,
+                interaction = new { id, query = "Which plan?", response = "Basic.", source, metadata = new Dictionary<string, string> { ["promptVersion"] = version } },
+            });
+            response.EnsureSuccessStatusCode();
+        }
+        SignInAs(AppRoles.ProductManager);
+
+        var page = RenderFor(source);
+
+        // The first key is "model", which these items do not carry; choosing promptVersion shows both versions.
+        page.WaitForAssertion(() => Assert.Contains("Positive rate by model", page.Find("[data-testid=segments]").TextContent), Patience);
+        await page.InvokeAsync(() => page.FindComponents<MudBlazor.MudSelect<string>>().Single(s => s.Instance.Label == "Metadata key").Instance.ValueChanged.InvokeAsync("promptVersion"));
+        page.WaitForAssertion(() =>
+        {
+            var values = page.FindAll("[data-segment-value]").Select(e => e.TextContent.Trim()).ToList();
+            Assert.Equal(["v41: 100% of 2", "v42: 0% of 1"], values);
         }, Patience);
     }
 }

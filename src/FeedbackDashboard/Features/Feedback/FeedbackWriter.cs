@@ -1,6 +1,7 @@
 using FeedbackDashboard.Core.Feedback;
 using FeedbackDashboard.Data;
 using FeedbackDashboard.Features.Corrections;
+using FeedbackDashboard.Features.Segments;
 using FeedbackDashboard.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,7 +15,8 @@ namespace FeedbackDashboard.Features.Feedback;
 public sealed class FeedbackWriter(
     IDbContextFactory<FeedbackDbContext> contextFactory,
     InteractionFactory interactionFactory,
-    AggregateUpdater aggregates)
+    AggregateUpdater aggregates,
+    SegmentAggregator segments)
 {
     private const int MaxAttempts = 3;
 
@@ -148,6 +150,7 @@ public sealed class FeedbackWriter(
             {
                 await FeedbackRows.InsertAsync(db, created, stored, cancellationToken);
                 CorrectionInbox.AddFromFeedback(db, stored, interactions);
+                await segments.ApplyAsync(db, stored, interactions, cancellationToken);
                 await aggregates.ApplyAsync(db, stored, cancellationToken);
             }
             return (outcomes.Select(o => o!).ToArray(), stored.Count > 0);

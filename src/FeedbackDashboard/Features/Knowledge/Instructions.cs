@@ -6,6 +6,7 @@ using FeedbackDashboard.Core.Knowledge;
 using FeedbackDashboard.Data;
 using FeedbackDashboard.Features.Access;
 using FeedbackDashboard.Features.Audit;
+using FeedbackDashboard.Features.Changes;
 using FeedbackDashboard.Features.Shared;
 using FeedbackDashboard.Features.Webhooks;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +18,7 @@ namespace FeedbackDashboard.Features.Knowledge;
 /// draft, a reviewer edits and publishes it (the previous version is superseded), and any earlier
 /// version can be brought back as a new published version. Publishing is announced to the webhooks.
 /// </summary>
-public sealed class Instructions(IDbContextFactory<FeedbackDbContext> contextFactory, WebhookOutbox outbox, AuditLog audit, TimeProvider time)
+public sealed class Instructions(IDbContextFactory<FeedbackDbContext> contextFactory, WebhookOutbox outbox, ChangeRecorder changes, AuditLog audit, TimeProvider time)
 {
     public static string Subject(string source) => $"instructions/{source}";
 
@@ -103,6 +104,8 @@ public sealed class Instructions(IDbContextFactory<FeedbackDbContext> contextFac
             await AnnounceAsync(db, draft, now, token);
             audit.Record(db, actor, "instructions.published", Subject(source), new { version = previous }, new { version = draft.Version, text = draft.Text });
             await db.SaveChangesAsync(token);
+            await changes.RecordInstructionsAsync(db, draft, actor, now, token);
+            await db.SaveChangesAsync(token);
             return (new ActionOutcome<InstructionsVersionDto>.Done(InstructionsVersionDto.From(draft)), true);
         }, cancellationToken);
         outbox.Wake();
@@ -141,6 +144,8 @@ public sealed class Instructions(IDbContextFactory<FeedbackDbContext> contextFac
             db.InstructionsVersions.Add(restored);
             await AnnounceAsync(db, restored, now, token);
             audit.Record(db, actor, "instructions.rolled_back", Subject(source), new { version = previous }, new { version = restored.Version, rolledBackTo = toVersion });
+            await db.SaveChangesAsync(token);
+            await changes.RecordInstructionsAsync(db, restored, actor, now, token);
             await db.SaveChangesAsync(token);
             return (new ActionOutcome<InstructionsVersionDto>.Done(InstructionsVersionDto.From(restored)), true);
         }, cancellationToken);

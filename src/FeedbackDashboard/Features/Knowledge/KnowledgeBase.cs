@@ -2,6 +2,7 @@ using FeedbackDashboard.Contracts;
 using FeedbackDashboard.Core.Corrections;
 using FeedbackDashboard.Core.Knowledge;
 using FeedbackDashboard.Data;
+using FeedbackDashboard.Features.Changes;
 using FeedbackDashboard.Features.Webhooks;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,7 +14,7 @@ namespace FeedbackDashboard.Features.Knowledge;
 /// or creates one. Every change is a new version, published at once and announced to the webhooks.
 /// Writes into the caller's transaction.
 /// </summary>
-public sealed class KnowledgeBase(WebhookOutbox outbox)
+public sealed class KnowledgeBase(WebhookOutbox outbox, ChangeRecorder changes)
 {
     public async Task<KnowledgeEntryVersion> ApplyAsync(FeedbackDbContext db, Correction correction, string actor, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -57,6 +58,8 @@ public sealed class KnowledgeBase(WebhookOutbox outbox)
             CreatedAt = now,
         };
         db.KnowledgeEntryVersions.Add(version);
+        await db.SaveChangesAsync(cancellationToken);
+        await changes.RecordKnowledgeAsync(db, entry, version, correction, actor, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         var corrections = await db.KnowledgeEntryVersions.Where(v => v.EntryId == entry.Id && v.CorrectionId != null)
             .OrderBy(v => v.Version).Select(v => v.CorrectionId!.Value).ToListAsync(cancellationToken);

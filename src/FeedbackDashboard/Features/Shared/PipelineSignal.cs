@@ -31,12 +31,19 @@ public sealed class PipelineSignal
     /// <summary>Too far behind to take more feedback: ingest answers 503 until the pipeline catches up.</summary>
     public bool IsSaturated => _options.CurrentValue.Enabled && Backlog >= _options.CurrentValue.MaxBacklog;
 
+    /// <summary>Raised after each processed batch: whatever judges recent feedback (alert rules, change verdicts) looks again.</summary>
+    public event Action? BatchProcessed;
+
     /// <summary>Called by the pipeline after a batch.</summary>
     public void Processed(int count)
     {
         if (Interlocked.Add(ref _backlog, -count) < 0)
         {
             Interlocked.Exchange(ref _backlog, 0); // items another instance acknowledged
+        }
+        if (count > 0)
+        {
+            BatchProcessed?.Invoke();
         }
     }
 

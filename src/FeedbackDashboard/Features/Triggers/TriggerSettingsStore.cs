@@ -5,6 +5,7 @@ using FeedbackDashboard.Core.Triggers;
 using FeedbackDashboard.Data;
 using FeedbackDashboard.Features.Access;
 using FeedbackDashboard.Features.Audit;
+using FeedbackDashboard.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -21,22 +22,14 @@ public sealed class TriggerSettingsStore(
     AuditLog audit,
     TimeProvider time) : ITriggerOptionsSource
 {
-    private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(5);
-    private volatile Snapshot? _snapshot;
+    private readonly SettingsCache<TriggerOptions> _cache = new(time);
 
-    public async ValueTask<TriggerOptions> GetAsync(CancellationToken cancellationToken = default)
+    public ValueTask<TriggerOptions> GetAsync(CancellationToken cancellationToken = default) => _cache.GetAsync(async () =>
     {
-        var now = time.GetUtcNow();
-        if (_snapshot is { } snapshot && snapshot.ExpiresAt > now)
-        {
-            return snapshot.Options;
-        }
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var saved = await db.TriggerSettings.AsNoTracking().SingleOrDefaultAsync(cancellationToken);
-        var options = saved is null ? Copy(configured.Value) : FromRow(saved);
-        _snapshot = new Snapshot(options, now + CacheFor);
-        return options;
-    }
+        return saved is null ? Copy(configured.Value) : FromRow(saved);
+    });
 
     public async Task<ValidationErrors> UpdateAsync(ClaimsPrincipal caller, TriggerOptions proposed, CancellationToken cancellationToken = default)
     {
@@ -64,7 +57,7 @@ public sealed class TriggerSettingsStore(
         row.UpdatedBy = actor;
         audit.Record(db, actor, "triggers.updated", "triggers", before, proposed);
         await db.SaveChangesAsync(cancellationToken);
-        _snapshot = new Snapshot(Copy(proposed), time.GetUtcNow() + CacheFor);
+        _cache.Set(Copy(proposed));
         return errors;
     }
 
@@ -112,6 +105,4 @@ public sealed class TriggerSettingsStore(
         CountLowRatingsAsNegative = o.CountLowRatingsAsNegative,
         LowRatingMaximum = o.LowRatingMaximum,
     };
-
-    private sealed record Snapshot(TriggerOptions Options, DateTimeOffset ExpiresAt);
 }

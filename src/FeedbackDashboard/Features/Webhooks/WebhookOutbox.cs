@@ -55,7 +55,10 @@ public static class WebhookEvents
     public const string ReviewTaskCreated = "review_task.created";
     public const string ReviewTaskResolved = "review_task.resolved";
     public const string CorrectionApproved = "correction.approved";
+    public const string ChangeVerdict = "change.verdict";
+    public const string AlertFired = "alert.fired";
+    public const string AlertResolved = "alert.resolved";
 
     public static IReadOnlyList<string> All { get; } =
-        [KnowledgePublished, InstructionsPublished, ReviewTaskCreated, ReviewTaskResolved, CorrectionApproved];
+        [KnowledgePublished, InstructionsPublished, ReviewTaskCreated, ReviewTaskResolved, CorrectionApproved, ChangeVerdict, AlertFired, AlertResolved];
 }

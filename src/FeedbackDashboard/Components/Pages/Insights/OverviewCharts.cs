@@ -1,4 +1,7 @@
 using FeedbackDashboard.Components.Shared.Charts;
+using FeedbackDashboard.Core;
+using FeedbackDashboard.Core.Changes;
+using FeedbackDashboard.Features.Changes;
 using FeedbackDashboard.Features.Insights;
 
 namespace FeedbackDashboard.Components.Pages.Insights;
@@ -7,6 +10,8 @@ namespace FeedbackDashboard.Components.Pages.Insights;
 public static class OverviewCharts
 {
     public const int MaxLabelLength = 48;
+    public const int MaxChanges = 20;
+    private const int MaxMarkerLabelLength = 28;
 
     public static readonly ChartOptions Trend = new(
         ChartKind.Mixed, 340,
@@ -48,6 +53,15 @@ public static class OverviewCharts
         insights.CommonIssues.Count == 0
             ? []
             : [new("Negative feedback", insights.CommonIssues.Select(i => new ChartPoint(Label(i.Label), i.Frequency)).ToList())];
+
+    /// <summary>A dashed line a published change, at its day, labelled with its kind and verdict.</summary>
+    public static IReadOnlyList<ChartMarker> ChangeMarkers(IReadOnlyList<ChangeDto> changes) =>
+        changes.Select(c => new ChartMarker(
+            new DateTimeOffset(c.PublishedAt.UtcDateTime.Date, TimeSpan.Zero).ToUnixTimeMilliseconds(),
+            Fit($"{(c.Kind == ChangeKind.Knowledge ? "KB" : "Instructions")}: {WireNames.ToWire(c.Verdict).Replace('_', ' ')}"),
+            c.Verdict switch { ChangeVerdict.Improved => "#43a047", ChangeVerdict.Worse => "#e53935", _ => "#775dd0" })).ToList();
+
+    private static string Fit(string text) => text.Length <= MaxMarkerLabelLength ? text : text[..(MaxMarkerLabelLength - 1)] + "…";
 
     public static string Label(string text) => text.Length <= MaxLabelLength ? text : text[..(MaxLabelLength - 1)] + "…";
 }

@@ -4,6 +4,8 @@ using FeedbackDashboard.Components.Shared.Insights;
 using FeedbackDashboard.Contracts;
 using FeedbackDashboard.Core.Insights;
 using FeedbackDashboard.Features;
+using FeedbackDashboard.Features.Alerts;
+using FeedbackDashboard.Features.Changes;
 using FeedbackDashboard.Features.Feedback;
 using FeedbackDashboard.Features.Insights;
 using FeedbackDashboard.Features.Loop;
@@ -28,11 +30,18 @@ public partial class OverviewPage : IDisposable
     private IReadOnlyList<ChartSeries> _trend = [];
     private IReadOnlyList<ChartSeries> _ratings = [];
     private IReadOnlyList<ChartSeries> _issues = [];
+    private IReadOnlyList<ChangeDto> _changes = [];
+    private IReadOnlyList<ChartMarker> _markers = [];
+    private IReadOnlyList<AlertRuleDto> _alerts = [];
     private InsightFilter _filter = new();
     private IDisposable? _live;
+    private int _loads;
 
     [Inject] public required HumanFeedbackSystem FeedbackSystem { get; set; }
     [Inject] public required InsightsReader Insights { get; set; }
+    [Inject] public required ChangeQueries ChangeQueries { get; set; }
+    [Inject] public required ChangeJudge Judge { get; set; }
+    [Inject] public required AlertRules AlertRules { get; set; }
     [Inject] public required LiveUpdates Live { get; set; }
     [Inject] public required NavigationManager Navigation { get; set; }
     [Inject] public required TimeProvider Time { get; set; }
@@ -82,10 +91,15 @@ public partial class OverviewPage : IDisposable
 
     private async Task LoadAsync()
     {
-        _insights = await FeedbackSystem.GetImprovementInsightsAsync(_filter.Window(Time.GetUtcNow()), _filter.Source);
+        var window = _filter.Window(Time.GetUtcNow());
+        _insights = await FeedbackSystem.GetImprovementInsightsAsync(window, _filter.Source);
+        _changes = await ChangeQueries.ListAsync(_filter.Source, from: window.StartUtc, to: window.EndUtcExclusive, limit: OverviewCharts.MaxChanges);
+        _markers = OverviewCharts.ChangeMarkers(_changes);
+        _alerts = await AlertRules.FiringAsync();
         _trend = OverviewCharts.TrendSeries(_insights);
         _ratings = OverviewCharts.RatingSeries(_insights);
         _issues = OverviewCharts.IssueSeries(_insights);
+        _loads++;
     }
 
     private void SetFilter(InsightFilter filter) => Navigation.NavigateTo($"{AppRoutes.Overview}?{filter.ToQuery()}", replace: true);

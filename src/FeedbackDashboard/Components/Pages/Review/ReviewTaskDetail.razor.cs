@@ -6,6 +6,7 @@ using FeedbackDashboard.Core.Feedback;
 using FeedbackDashboard.Core.Review;
 using FeedbackDashboard.Features.Access;
 using FeedbackDashboard.Features.Audit;
+using FeedbackDashboard.Features.Changes;
 using FeedbackDashboard.Features.Corrections;
 using FeedbackDashboard.Features.Realtime;
 using FeedbackDashboard.Features.Review;
@@ -29,6 +30,7 @@ public partial class ReviewTaskDetail : IDisposable
     private string _correctionText = "";
     private RelatedFeedbackKind _kind = RelatedFeedbackKind.All;
     private int _pendingCorrections;
+    private IReadOnlyList<ChangeDto> _changes = [];
     private bool _canAct;
     private CorrectionKind _correctionKind = CorrectionKind.Knowledge;
 
@@ -36,6 +38,7 @@ public partial class ReviewTaskDetail : IDisposable
     [Inject] public required ReviewActions Actions { get; set; }
     [Inject] public required CorrectionActions Corrections { get; set; }
     [Inject] public required CorrectionQueries CorrectionQueries { get; set; }
+    [Inject] public required ChangeQueries ChangeQueries { get; set; }
     [Inject] public required IDialogService Dialogs { get; set; }
     [Inject] public required ISnackbar Snackbar { get; set; }
     [Inject] public required TimeProvider Time { get; set; }
@@ -69,6 +72,7 @@ public partial class ReviewTaskDetail : IDisposable
         await LoadRelatedAsync();
         _history = await Queries.HistoryAsync(TaskId);
         _pendingCorrections = (await CorrectionQueries.ListAsync(new CorrectionFilter(CorrectionStatus.Pending, PageSize: 1, TaskId: TaskId))).TotalCount;
+        _changes = await ChangeQueries.ListAsync(reviewTaskId: TaskId, limit: 20);
     }
 
     private async Task LoadRelatedAsync()

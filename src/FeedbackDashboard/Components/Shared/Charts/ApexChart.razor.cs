@@ -17,6 +17,7 @@ public partial class ApexChart : ComponentBase, IAsyncDisposable
     private DotNetObjectReference<ApexChart>? _self;
     private IReadOnlyList<ChartSeries>? _drawnSeries;
     private bool? _drawnDark;
+    private IReadOnlyList<ChartMarker>? _drawnMarkers;
     private bool _disposed;
 
     [Inject] public required IJSRuntime JS { get; set; }
@@ -24,6 +25,9 @@ public partial class ApexChart : ComponentBase, IAsyncDisposable
     [Parameter, EditorRequired] public required ChartOptions Options { get; set; }
     [Parameter, EditorRequired] public required IReadOnlyList<ChartSeries> Series { get; set; }
     [Parameter] public EventCallback<string> OnCategoryClick { get; set; }
+
+    /// <summary>Vertical lines on a date axis (published changes on the Overview).</summary>
+    [Parameter] public IReadOnlyList<ChartMarker> Markers { get; set; } = [];
     [Parameter] public string? TestId { get; set; }
 
     [CascadingParameter(Name = "DarkMode")] public bool DarkMode { get; set; }
@@ -54,8 +58,8 @@ public partial class ApexChart : ComponentBase, IAsyncDisposable
                 return;
             }
             _self = DotNetObjectReference.Create(this);
-            await _module.InvokeVoidAsync("render", _element, Options, Series, DarkMode, _self);
-            (_drawnSeries, _drawnDark) = (Series, DarkMode);
+            await _module.InvokeVoidAsync("render", _element, Options, Series, DarkMode, _self, Markers);
+            (_drawnSeries, _drawnDark, _drawnMarkers) = (Series, DarkMode, Markers);
             return;
         }
         if (_module is null)
@@ -66,6 +70,11 @@ public partial class ApexChart : ComponentBase, IAsyncDisposable
         {
             _drawnSeries = Series;
             await _module.InvokeVoidAsync("updateSeries", _element, Series);
+        }
+        if (_drawnMarkers is null || !_drawnMarkers.SequenceEqual(Markers))
+        {
+            _drawnMarkers = Markers;
+            await _module.InvokeVoidAsync("setMarkers", _element, Markers);
         }
         if (_drawnDark != DarkMode)
         {

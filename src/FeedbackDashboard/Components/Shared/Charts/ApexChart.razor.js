@@ -48,7 +48,18 @@ function kindName(kind) {
     return typeof kind === "string" ? kind.toLowerCase() : ["mixed", "bar", "horizontalbar"][kind];
 }
 
-function build(options, series, dark, dotNetRef) {
+function annotationsOf(markers) {
+    return {
+        xaxis: (markers ?? []).map(m => ({
+            x: m.x,
+            borderColor: m.color,
+            strokeDashArray: 4,
+            label: { text: m.label, orientation: "vertical", borderColor: m.color, style: { color: "#fff", background: m.color, fontSize: "11px" } },
+        })),
+    };
+}
+
+function build(options, series, dark, dotNetRef, markers) {
     const kind = kindName(options.kind);
     const empty = series.length === 0;
     const horizontal = kind === "horizontalbar";
@@ -97,6 +108,7 @@ function build(options, series, dark, dotNetRef) {
         },
         legend: { position: "top", horizontalAlign: "left" },
         noData: { text: options.noDataText, style: { fontSize: "14px" } },
+        annotations: annotationsOf(markers),
     };
 }
 
@@ -104,14 +116,14 @@ function shapeOf(series) {
     return series.map(s => `${s.name}|${s.type}|${s.axis}`).join(";");
 }
 
-export async function render(element, options, series, dark, dotNetRef) {
+export async function render(element, options, series, dark, dotNetRef, markers) {
     await ensureLibrary();
     dispose(element);
     if (!element || !element.isConnected) {
         return; // the page moved on while the library loaded
     }
-    const chart = new ApexCharts(element, build(options, series, dark, dotNetRef));
-    charts.set(element, { chart, kind: kindName(options.kind), options, dark, dotNetRef, shape: shapeOf(series) });
+    const chart = new ApexCharts(element, build(options, series, dark, dotNetRef, markers));
+    charts.set(element, { chart, kind: kindName(options.kind), options, dark, dotNetRef, shape: shapeOf(series), markers });
     try {
         await chart.render();
     } catch (error) {
@@ -130,10 +142,18 @@ export async function updateSeries(element, series) {
     }
     if (shapeOf(series) !== entry.shape) {
         // From empty to data, or other series: strokes, markers, axes and tooltips follow the series, so build again.
-        await render(element, entry.options, series, entry.dark, entry.dotNetRef);
+        await render(element, entry.options, series, entry.dark, entry.dotNetRef, entry.markers);
         return;
     }
     await entry.chart.updateSeries(toApexSeries(series, entry.kind), true);
+}
+
+export async function setMarkers(element, markers) {
+    const entry = charts.get(element);
+    if (entry) {
+        entry.markers = markers;
+        await entry.chart.updateOptions({ annotations: annotationsOf(markers) }, false, false);
+    }
 }
 
 export async function setTheme(element, dark) {

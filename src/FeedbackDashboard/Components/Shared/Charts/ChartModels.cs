@@ -42,3 +42,7 @@ public sealed record ChartSeries(string Name, IReadOnlyList<ChartPoint> Data, st
 /// <param name="X">A category, or UTC milliseconds on a date axis.</param>
 /// <param name="Y">Null leaves a gap (a day with no feedback has no positive rate).</param>
 public sealed record ChartPoint(object X, double? Y);
+
+/// <summary>A vertical line across a date axis with a label, such as a published change.</summary>
+/// <param name="X">UTC milliseconds.</param>
+public sealed record ChartMarker(long X, string Label, string Color = "#775dd0");

@@ -22,6 +22,220 @@ namespace FeedbackDashboard.Data.Migrations.SqlServer
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
+            modelBuilder.Entity("FeedbackDashboard.Core.Alerts.AlertEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<long>("RuleId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("RuleName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<double?>("Value")
+                        .HasColumnType("float");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("RuleId");
+
+                    b.ToTable("AlertEvents");
+                });
+
+            modelBuilder.Entity("FeedbackDashboard.Core.Alerts.AlertRule", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<double?>("Above")
+                        .HasColumnType("float");
+
+                    b.Property<double?>("Below")
+                        .HasColumnType("float");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<double?>("DropBy")
+                        .HasColumnType("float");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTimeOffset?>("FiredAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<bool>("Firing")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTimeOffset?>("LastEvaluatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<double?>("LastValue")
+                        .HasColumnType("float");
+
+                    b.Property<int>("Metric")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("MinItems")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Pattern")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTimeOffset?>("ResolvedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("SegmentKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("SegmentValue")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int?>("WindowItems")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("WindowMinutes")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("AlertRules");
+                });
+
+            modelBuilder.Entity("FeedbackDashboard.Core.Changes.PublishedChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("AfterNegative")
+                        .HasColumnType("int");
+
+                    b.Property<int>("AfterPositive")
+                        .HasColumnType("int");
+
+                    b.Property<int>("AfterTotal")
+                        .HasColumnType("int");
+
+                    b.Property<int>("BeforeNegative")
+                        .HasColumnType("int");
+
+                    b.Property<int>("BeforePositive")
+                        .HasColumnType("int");
+
+                    b.Property<int>("BeforeTotal")
+                        .HasColumnType("int");
+
+                    b.Property<double?>("Difference")
+                        .HasColumnType("float");
+
+                    b.Property<double?>("High")
+                        .HasColumnType("float");
+
+                    b.Property<long?>("InstructionsVersionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("JudgedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<long?>("KnowledgeEntryVersionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<double?>("Low")
+                        .HasColumnType("float");
+
+                    b.Property<string>("PatternKeys")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<DateTimeOffset>("PublishedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("PublishedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<long?>("ReviewTaskId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<int?>("Verdict")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("WholeSource")
+                        .HasColumnType("bit");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PublishedAt");
+
+                    b.HasIndex("ReviewTaskId");
+
+                    b.HasIndex("JudgedAt", "PublishedAt");
+
+                    b.ToTable("Changes");
+                });
+
             modelBuilder.Entity("FeedbackDashboard.Core.Corrections.Correction", b =>
                 {
                     b.Property<long>("Id")
@@ -329,6 +543,37 @@ namespace FeedbackDashboard.Data.Migrations.SqlServer
                         .HasDatabaseName("IX_PatternDailyAggregates_Covering");
 
                     b.ToTable("PatternDailyAggregates");
+                });
+
+            modelBuilder.Entity("FeedbackDashboard.Core.Insights.SegmentDailyAggregate", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Value")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("ThumbsDown")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ThumbsUp")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("int");
+
+                    b.HasKey("Key", "Day", "Value", "Source");
+
+                    b.ToTable("SegmentDailyAggregates");
                 });
 
             modelBuilder.Entity("FeedbackDashboard.Core.Issues.IssueCluster", b =>
@@ -1108,6 +1353,32 @@ namespace FeedbackDashboard.Data.Migrations.SqlServer
                     b.ToTable("Leases");
                 });
 
+            modelBuilder.Entity("FeedbackDashboard.Features.Segments.SegmentSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Keys")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<int>("MaxValues")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SegmentSettings");
+                });
+
             modelBuilder.Entity("FeedbackDashboard.Features.Triggers.TriggerSettings", b =>
                 {
                     b.Property<int>("Id")
@@ -1312,6 +1583,15 @@ namespace FeedbackDashboard.Data.Migrations.SqlServer
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("FeedbackDashboard.Core.Alerts.AlertEvent", b =>
+                {
+                    b.HasOne("FeedbackDashboard.Core.Alerts.AlertRule", null)
+                        .WithMany()
+                        .HasForeignKey("RuleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("FeedbackDashboard.Core.Corrections.Correction", b =>

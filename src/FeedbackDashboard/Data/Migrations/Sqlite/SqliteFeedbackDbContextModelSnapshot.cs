@@ -17,6 +17,214 @@ namespace FeedbackDashboard.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("FeedbackDashboard.Core.Alerts.AlertEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RuleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RuleName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Value")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("RuleId");
+
+                    b.ToTable("AlertEvents");
+                });
+
+            modelBuilder.Entity("FeedbackDashboard.Core.Alerts.AlertRule", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("Above")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Below")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("DropBy")
+                        .HasColumnType("REAL");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FiredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Firing")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastEvaluatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("LastValue")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("Metric")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MinItems")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Pattern")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ResolvedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SegmentKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SegmentValue")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("WindowItems")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("WindowMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("AlertRules");
+                });
+
+            modelBuilder.Entity("FeedbackDashboard.Core.Changes.PublishedChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AfterNegative")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AfterPositive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AfterTotal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BeforeNegative")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BeforePositive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BeforeTotal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("Difference")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("High")
+                        .HasColumnType("REAL");
+
+                    b.Property<long?>("InstructionsVersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("JudgedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("KnowledgeEntryVersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("Low")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("PatternKeys")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PublishedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReviewTaskId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Verdict")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("WholeSource")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PublishedAt");
+
+                    b.HasIndex("ReviewTaskId");
+
+                    b.HasIndex("JudgedAt", "PublishedAt");
+
+                    b.ToTable("Changes");
+                });
+
             modelBuilder.Entity("FeedbackDashboard.Core.Corrections.Correction", b =>
                 {
                     b.Property<long>("Id")
@@ -318,6 +526,37 @@ namespace FeedbackDashboard.Data.Migrations.Sqlite
                         .HasDatabaseName("IX_PatternDailyAggregates_Covering");
 
                     b.ToTable("PatternDailyAggregates");
+                });
+
+            modelBuilder.Entity("FeedbackDashboard.Core.Insights.SegmentDailyAggregate", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ThumbsDown")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ThumbsUp")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key", "Day", "Value", "Source");
+
+                    b.ToTable("SegmentDailyAggregates");
                 });
 
             modelBuilder.Entity("FeedbackDashboard.Core.Issues.IssueCluster", b =>
@@ -1071,6 +1310,32 @@ namespace FeedbackDashboard.Data.Migrations.Sqlite
                     b.ToTable("Leases");
                 });
 
+            modelBuilder.Entity("FeedbackDashboard.Features.Segments.SegmentSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Keys")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MaxValues")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SegmentSettings");
+                });
+
             modelBuilder.Entity("FeedbackDashboard.Features.Triggers.TriggerSettings", b =>
                 {
                     b.Property<int>("Id")
@@ -1268,6 +1533,15 @@ namespace FeedbackDashboard.Data.Migrations.Sqlite
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("FeedbackDashboard.Core.Alerts.AlertEvent", b =>
+                {
+                    b.HasOne("FeedbackDashboard.Core.Alerts.AlertRule", null)
+                        .WithMany()
+                        .HasForeignKey("RuleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("FeedbackDashboard.Core.Corrections.Correction", b =>
