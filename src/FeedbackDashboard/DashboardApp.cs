@@ -53,16 +53,16 @@ public static class DashboardApp
         builder.AddTriggers();
         builder.AddReview();
         builder.AddCorrections();
-        builder.AddChanges();
         builder.AddKnowledge();
         builder.AddInsights();
         builder.AddSegments();
         builder.AddWebhooks();
-        builder.AddAlerts();
         builder.AddPipeline();
         builder.AddRealtime();
         builder.AddDemo(args);
         builder.AddIssues(); // after the demo data, so the first run at start clusters it
+        builder.AddChanges(); // after it too: the demo's feedback arrives in the past, and a change must not be judged before its days are seeded
+        builder.AddAlerts();
         builder.AddOperations();
         builder.AddDashboardComponents();
 

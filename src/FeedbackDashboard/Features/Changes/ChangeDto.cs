@@ -35,12 +35,14 @@ public sealed record ChangeDto(
     {
         ChangeVerdict.Collecting => $"\"{Title}\": collecting, {ItemsStillNeeded} more items needed.",
         _ when Difference is { } d && Interval is [var low, var high] =>
-            $"\"{Title}\" judged {Wire(Verdict)}: positive share {Before.PositiveShare:P0} before, {After.PositiveShare:P0} after " +
+            $"\"{Title}\" judged {Wire(Verdict)}: positive share {Percent(Before.PositiveShare)} before, {Percent(After.PositiveShare)} after " +
             $"({Points(d)} points, 95% interval {Points(low)} to {Points(high)}; {Before.Total} and {After.Total} items).",
         _ => $"\"{Title}\" judged {Wire(Verdict)}: too little feedback came before the time cap ({Before.Total} items before, {After.Total} after).",
     };
 
     private static string Wire(ChangeVerdict verdict) => WireNames.ToWire(verdict);
+
+    private static string Percent(double share) => (share * 100).ToString("0", System.Globalization.CultureInfo.InvariantCulture) + "%";
 
     private static string Points(double share) => (share * 100).ToString("+0.0;-0.0;0.0", System.Globalization.CultureInfo.InvariantCulture);
 }

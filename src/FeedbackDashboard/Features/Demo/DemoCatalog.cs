@@ -9,6 +9,7 @@ internal static class DemoCatalog
     /// <param name="NegativeShare">How often users dislike the answer normally.</param>
     /// <param name="GoesBadDaysAgo">From this many days ago the answers get worse (a bad release), or null.</param>
     /// <param name="Correction">What users write to correct a bad answer, or null.</param>
+    /// <param name="FixedDaysAgo">This many days ago a reviewer applied the users' correction, and the answers are good again; or null.</param>
     public sealed record DemoPattern(
         string Source,
         string[] Variants,
@@ -17,7 +18,8 @@ internal static class DemoCatalog
         int? GoesBadDaysAgo,
         string[] Complaints,
         string? Correction,
-        CorrectionKind CorrectionKind = CorrectionKind.Knowledge);
+        CorrectionKind CorrectionKind = CorrectionKind.Knowledge,
+        int? FixedDaysAgo = null);
 
     public static readonly DemoPattern[] Patterns =
     [
@@ -31,7 +33,7 @@ internal static class DemoCatalog
         new("support-bot", ["Can I get a refund for my annual plan?", "refund annual plan", "Can I get my money back on the annual plan?"],
             "Annual plans can be refunded within 14 days of purchase.", 0.08, 12,
             ["The policy says 30 days, not 14", "Wrong refund window", "That's not what the terms say"],
-            "Annual plans can be refunded within 30 days of purchase, pro rata after that."),
+            "Annual plans can be refunded within 30 days of purchase, pro rata after that.", FixedDaysAgo: 7),
         new("support-bot", ["How do I export my data?", "export my data", "How can I export all of my data?"],
             "Use Account > Export and pick CSV or JSON.", 0.06, null,
             ["Export is greyed out for me"], null),
@@ -62,6 +64,9 @@ internal static class DemoCatalog
     ];
 
     /// <summary>The instructions (system prompts) the demo's applications start with.</summary>
+    /// <summary>The instructions are published this many days ago, so the Overview shows their measured effect.</summary>
+    public const int InstructionsDaysAgo = 20;
+
     public static readonly (string Source, string Text)[] Instructions =
     [
         ("docs-assistant", "You are the documentation assistant of our developer platform.\n- Answer from the documentation only.\n- Link the page you used."),

@@ -51,12 +51,19 @@ internal sealed class DemoDataSeeder(
 
         await using var scope = scopeFactory.CreateAsyncScope();
         var system = ActivatorUtilities.CreateInstance<HumanFeedbackSystem>(scope.ServiceProvider, (TimeProvider)clock);
+        var reviewer = await DemoReviewerAsync(scope.ServiceProvider);
+        var changes = reviewer is null ? null : DemoChanges.Create(scope.ServiceProvider, clock, reviewer);
 
         logger.LogInformation("Seeding {Days} days of demo feedback...", settings.SeedDays);
         var total = 0;
         for (var hour = settings.SeedDays * 24; hour > 0; hour--)
         {
-            clock.Now = now.AddHours(-hour).AddMinutes(random.Next(60));
+            clock.Now = now.AddHours(-hour);
+            if (changes is not null)
+            {
+                await changes.AtHourAsync(hour, cancellationToken);
+            }
+            clock.Now = clock.Now.AddMinutes(random.Next(60));
             var daysAgo = hour / 24;
             var volume = random.Next(ItemsPerHourMin, ItemsPerHourMax + 1) + (settings.SeedDays - daysAgo) / 10;
             var items = Enumerable.Range(0, volume).Select(_ => generator.Next(daysAgo)).ToList();
@@ -70,21 +77,27 @@ internal sealed class DemoDataSeeder(
             }
         }
         logger.LogInformation("Demo data: seeded {Total} feedback items", total);
-        await WorkTheQueueAsync(scope.ServiceProvider, cancellationToken);
+        if (reviewer is not null)
+        {
+            await WorkTheQueueAsync(scope.ServiceProvider, reviewer, changes!, cancellationToken);
+        }
     }
 
-    /// <summary>A reviewer has been at work: the oldest task resolved, one dismissed, one claimed, so the queue has a history.</summary>
-    private async Task WorkTheQueueAsync(IServiceProvider services, CancellationToken cancellationToken)
+    /// <summary>The demo's reviewer, or null outside Development (no demo accounts).</summary>
+    private static async Task<ClaimsPrincipal?> DemoReviewerAsync(IServiceProvider services)
     {
         var users = services.GetRequiredService<UserManager<ApplicationUser>>();
         var reviewer = await users.FindByEmailAsync(DemoAccounts.All.Single(a => a.Role == AppRoles.Reviewer).Email);
-        if (reviewer is null)
-        {
-            return; // no demo accounts outside Development
-        }
-        var principal = new ClaimsPrincipal(new ClaimsIdentity(
-            [new Claim(ClaimTypes.NameIdentifier, reviewer.Id), new Claim(ClaimTypes.Name, reviewer.Email!), new Claim(ClaimTypes.Role, AppRoles.Reviewer)],
-            "demo"));
+        return reviewer is null
+            ? null
+            : new ClaimsPrincipal(new ClaimsIdentity(
+                [new Claim(ClaimTypes.NameIdentifier, reviewer.Id), new Claim(ClaimTypes.Name, reviewer.Email!), new Claim(ClaimTypes.Role, AppRoles.Reviewer)],
+                "demo"));
+    }
+
+    /// <summary>A reviewer has been at work: the oldest task resolved, one dismissed, one claimed, so the queue has a history.</summary>
+    private static async Task WorkTheQueueAsync(IServiceProvider services, ClaimsPrincipal principal, DemoChanges changes, CancellationToken cancellationToken)
+    {
         var actions = services.GetRequiredService<ReviewActions>();
         var open = (await services.GetRequiredService<ReviewTaskQueries>()
                 .ListAsync(new ReviewTaskFilter(ReviewTaskStatus.Open, PageSize: ReviewTaskFilter.MaxPageSize), withRelated: false, cancellationToken))
@@ -95,22 +108,19 @@ internal sealed class DemoDataSeeder(
             await actions.DismissAsync(principal, open[1].Id, "Complaints were about a known outage, not the answer.", cancellationToken);
             await actions.ClaimAsync(principal, open[2].Id, cancellationToken);
         }
-        await WorkTheCorrectionsAsync(services, principal, cancellationToken);
+        await WorkTheCorrectionsAsync(services, principal, changes, cancellationToken);
     }
 
     /// <summary>
-    /// Published instructions for two applications, one knowledge correction applied (an entry in the
-    /// knowledge base) and one behavior correction applied (a draft waiting to be reviewed and published).
+    /// Published instructions for two applications (when the seeded days did not reach their day), one
+    /// knowledge correction applied now (a change still collecting its evidence) and one behavior
+    /// correction applied (a draft waiting to be reviewed and published).
     /// </summary>
-    private static async Task WorkTheCorrectionsAsync(IServiceProvider services, ClaimsPrincipal reviewer, CancellationToken cancellationToken)
+    private static async Task WorkTheCorrectionsAsync(IServiceProvider services, ClaimsPrincipal reviewer, DemoChanges changes, CancellationToken cancellationToken)
     {
-        var instructions = services.GetRequiredService<Instructions>();
-        foreach (var (source, text) in DemoCatalog.Instructions)
+        if (!changes.InstructionsPublished)
         {
-            if (await instructions.EditDraftAsync(reviewer, source, text, cancellationToken) is ActionOutcome<InstructionsVersionDto>.Done { Value: var draft })
-            {
-                await instructions.PublishAsync(reviewer, source, draft.Version, cancellationToken);
-            }
+            await changes.PublishInstructionsAsync(cancellationToken);
         }
         var corrections = services.GetRequiredService<CorrectionActions>();
         var pending = (await services.GetRequiredService<CorrectionQueries>()

@@ -12,7 +12,9 @@ internal sealed class DemoFeedbackGenerator(Random random)
     public FeedbackItem Next(int daysAgo)
     {
         var pattern = DemoCatalog.Patterns[random.Next(DemoCatalog.Patterns.Length)];
-        var isBad = pattern.GoesBadDaysAgo is { } since && daysAgo <= since;
+        // The bad release ships the prompt v42; a reviewer's fix later makes the pattern's answers good again.
+        var released = pattern.GoesBadDaysAgo is { } since && daysAgo <= since;
+        var isBad = released && !(pattern.FixedDaysAgo is { } fixedAt && daysAgo < fixedAt);
         var negativeShare = isBad ? 0.55 : pattern.NegativeShare;
         var id = $"demo-{Guid.CreateVersion7():N}-{Interlocked.Increment(ref _sequence)}";
 
@@ -25,7 +27,7 @@ internal sealed class DemoFeedbackGenerator(Random random)
             new Dictionary<string, string>
             {
                 ["model"] = random.NextDouble() < 0.7 ? "gpt-4.1-mini" : "claude-sonnet-4",
-                ["promptVersion"] = isBad ? "v42" : "v41",
+                ["promptVersion"] = released ? "v42" : "v41",
             });
 
         var roll = random.NextDouble();
