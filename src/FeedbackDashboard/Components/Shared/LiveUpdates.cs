@@ -141,7 +141,7 @@ public sealed class LiveUpdates(
         var allowed = LiveTopics.None;
         if ((await authorization.AuthorizeAsync(user, AccessPolicies.Read)).Succeeded)
         {
-            allowed |= LiveTopics.Feedback | LiveTopics.Issues;
+            allowed |= LiveTopics.Feedback | LiveTopics.Issues | LiveTopics.Evidence;
         }
         if ((await authorization.AuthorizeAsync(user, AccessPolicies.Review)).Succeeded)
         {

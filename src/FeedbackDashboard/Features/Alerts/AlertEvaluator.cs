@@ -1,6 +1,7 @@
 using System.Globalization;
 using FeedbackDashboard.Core.Alerts;
 using FeedbackDashboard.Data;
+using FeedbackDashboard.Features.Realtime;
 using FeedbackDashboard.Features.Webhooks;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,12 +17,10 @@ public sealed class AlertEvaluator(
     IDbContextFactory<FeedbackDbContext> contextFactory,
     AlertReader reader,
     WebhookOutbox outbox,
+    ReviewNotifier notifier,
     TimeProvider time,
     ILogger<AlertEvaluator> logger)
 {
-    /// <summary>Raised after a rule fired or resolved (the dashboard reads the alerts again).</summary>
-    public event Action? Changed;
-
     /// <summary>Returns the number of transitions.</summary>
     public async Task<int> EvaluateAsync(CancellationToken cancellationToken)
     {
@@ -41,7 +40,7 @@ public sealed class AlertEvaluator(
         if (transitions > 0)
         {
             outbox.Wake();
-            Changed?.Invoke();
+            await notifier.EvidenceChangedAsync();
         }
         return transitions;
     }

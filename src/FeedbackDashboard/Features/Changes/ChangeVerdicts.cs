@@ -1,5 +1,6 @@
 using FeedbackDashboard.Core.Changes;
 using FeedbackDashboard.Data;
+using FeedbackDashboard.Features.Realtime;
 using FeedbackDashboard.Features.Webhooks;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,6 +15,7 @@ public sealed class ChangeVerdicts(
     IDbContextFactory<FeedbackDbContext> contextFactory,
     ChangeJudge judge,
     WebhookOutbox outbox,
+    ReviewNotifier notifier,
     TimeProvider time,
     ILogger<ChangeVerdicts> logger)
 {
@@ -42,6 +44,7 @@ public sealed class ChangeVerdicts(
         {
             outbox.Wake();
             Judged?.Invoke();
+            await notifier.EvidenceChangedAsync();
         }
         return judged;
     }

@@ -9,6 +9,9 @@ public enum LiveEventKind
     FeedbackReceived,
     FeedbackSkipped,
     IssuesChanged,
+
+    /// <summary>A change was judged, or an alert rule fired or resolved: the Overview reads its evidence again.</summary>
+    EvidenceChanged,
 }
 
 /// <summary>What the dashboard's own pages are told, in the same shapes the hub sends to external clients.</summary>
@@ -24,11 +27,13 @@ public sealed record LiveEvent(
     public static LiveEvent FeedbackReceived(FeedbackDto feedback) => new(LiveEventKind.FeedbackReceived, Feedback: feedback);
     public static LiveEvent FeedbackSkipped(int count) => new(LiveEventKind.FeedbackSkipped, Skipped: count);
     public static LiveEvent IssuesChanged(IReadOnlyList<long> issueIds) => new(LiveEventKind.IssuesChanged, IssueIds: issueIds);
+    public static LiveEvent EvidenceChanged() => new(LiveEventKind.EvidenceChanged);
 
     public LiveTopics Topic => Kind switch
     {
         LiveEventKind.TaskCreated or LiveEventKind.TaskUpdated => LiveTopics.Tasks,
         LiveEventKind.FeedbackReceived or LiveEventKind.FeedbackSkipped => LiveTopics.Feedback,
+        LiveEventKind.EvidenceChanged => LiveTopics.Evidence,
         _ => LiveTopics.Issues,
     };
 }
@@ -41,4 +46,5 @@ public enum LiveTopics
     Tasks = 1,
     Feedback = 2,
     Issues = 4,
+    Evidence = 8,
 }

@@ -43,6 +43,9 @@ public sealed class ReviewNotifier(IHubContext<ReviewHub, IReviewClient> hub, IL
         await SendAsync(() => hub.Clients.All.IssuesChanged(new IssuesChangedEvent(issueIds)), "IssuesChanged", issueIds.Count);
     }
 
+    /// <summary>Pages only: external clients get the change.verdict and alert.* webhooks.</summary>
+    public Task EvidenceChangedAsync() => SendAsync(() => pages.PublishAsync(LiveEvent.EvidenceChanged()), "EvidenceChanged", 0);
+
     public async Task FeedbackReceivedAsync(IEnumerable<FeedbackDto> stored)
     {
         var liveFeed = hub.Clients.Group(ReviewHub.LiveFeedGroup);

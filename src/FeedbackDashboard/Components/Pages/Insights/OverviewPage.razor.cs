@@ -78,7 +78,7 @@ public partial class OverviewPage : IDisposable
 
     protected override async Task OnInitializedAsync()
     {
-        _live = await Live.SubscribeThrottledAsync(LiveTopics.Feedback | LiveTopics.Tasks | LiveTopics.Issues, RefreshInterval,
+        _live = await Live.SubscribeThrottledAsync(LiveTopics.Feedback | LiveTopics.Tasks | LiveTopics.Issues | LiveTopics.Evidence, RefreshInterval,
             async () => { await LoadAsync(); StateHasChanged(); }, InvokeAsync, DispatchExceptionAsync);
         _sources = await Insights.SourcesAsync();
     }
