@@ -56,4 +56,40 @@ public class ChangesAndSegmentsTests(BrowserAppFixture app) : IClassFixture<Brow
         await page.ScreenshotStepAsync(test, 1, "change-and-segments");
         Assert.Empty(errors);
     }
+
+    [Fact]
+    public async Task AMetadataValueWithMarkup_IsShownAsText_InTheLegendAndTheTooltip()
+    {
+        const string value = "<b id=\"injected\">v43</b>";
+        const string source = "browser-injection";
+        using (var api = app.CreateApiClient())
+        {
+            // Two values: ApexCharts draws no legend for a single series.
+            foreach (var version in new[] { value, value, "v41" })
+            {
+                var id = $"injection-{Guid.NewGuid():N}";
+                var response = await api.PostAsJsonAsync("/api/v1/feedback", new
+                {
+                    interactionId = id, type = "positive",
+                    interaction = new { id, query = "Is markup shown as text?", source, metadata = new Dictionary<string, string> { ["promptVersion"] = version } },
+                });
+                response.EnsureSuccessStatusCode();
+            }
+        }
+        var pm = DemoAccounts.All.Single(a => a.Role == AppRoles.ProductManager);
+        var page = await app.NewPageAsync();
+        var errors = page.CollectErrors();
+        await page.SignInAsync(pm.Email, pm.Password);
+        await page.GotoAsync($"/?source={source}");
+        await page.WaitForCircuitAsync();
+
+        await page.GetByTestId("segment-key").ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "promptVersion" }).ClickAsync();
+        var legend = page.Locator("[data-testid=chart-segments] .apexcharts-legend-text");
+        await Assertions.Expect(legend).ToHaveTextAsync([value, "v41"]);
+        await page.Locator("[data-testid=chart-segments] .apexcharts-series path").First.HoverAsync(new() { Force = true });
+
+        Assert.Equal(0, await page.Locator("#injected").CountAsync());
+        Assert.Empty(errors);
+    }
 }

@@ -24,6 +24,14 @@ const formatters = {
     number: value => value === null || value === undefined ? "–" : Number(value).toLocaleString(undefined, { maximumFractionDigits: 2 }),
 };
 
+// ApexCharts writes legend entries and tooltip titles as HTML: names and categories come from users
+// (issue labels, metadata values), so they go in as text.
+const htmlEscapes = { "&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;" };
+
+function asText(value) {
+    return String(value ?? "").replace(/[&<>"']/g, c => htmlEscapes[c]);
+}
+
 function formatOf(format) {
     return format === "percent" || format === 1 ? formatters.percent : formatters.number;
 }
@@ -103,10 +111,10 @@ function build(options, series, dark, dotNetRef, markers) {
         tooltip: {
             shared: kind === "mixed" && !empty,
             intersect: false,
-            x: options.dateAxis ? { format: "ddd d MMM yyyy" } : {},
-            y: empty ? {} : series.map(s => ({ formatter: formatOf(s.format) })),
+            x: options.dateAxis ? { format: "ddd d MMM yyyy" } : { formatter: asText },
+            y: empty ? {} : series.map(s => ({ formatter: formatOf(s.format), title: { formatter: asText } })),
         },
-        legend: { position: "top", horizontalAlign: "left" },
+        legend: { position: "top", horizontalAlign: "left", formatter: asText },
         noData: { text: options.noDataText, style: { fontSize: "14px" } },
         annotations: annotationsOf(markers),
     };
