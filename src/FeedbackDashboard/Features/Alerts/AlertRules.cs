@@ -11,6 +11,9 @@ namespace FeedbackDashboard.Features.Alerts;
 /// <summary>The admins' alert rules and their history. Every change is audited and evaluated at once.</summary>
 public sealed class AlertRules(IDbContextFactory<FeedbackDbContext> contextFactory, AlertReader reader, AuditLog audit, TimeProvider time)
 {
+    /// <summary>Each rule is evaluated after every pipeline batch: their number is kept to what that can afford.</summary>
+    public const int MaxRules = 100;
+
     /// <summary>Raised after a rule was created, changed or deleted: the worker evaluates at once.</summary>
     public event Action? Edited;
 
@@ -56,6 +59,10 @@ public sealed class AlertRules(IDbContextFactory<FeedbackDbContext> contextFacto
         var rule = new AlertRule { Name = "", CreatedBy = actor, CreatedAt = now, UpdatedAt = now };
         request.CopyTo(rule, metric);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        if (await db.AlertRules.CountAsync(cancellationToken) >= MaxRules)
+        {
+            return new ActionOutcome<AlertRuleDto>.Conflict($"There are {MaxRules} rules already, the most there may be; delete one first.");
+        }
         db.AlertRules.Add(rule);
         await db.SaveChangesAsync(cancellationToken);
         audit.Record(db, actor, "alert_rule.created", Subject(rule.Id), after: AlertRuleDto.From(rule));

@@ -17,9 +17,20 @@ public sealed class SegmentValueCatalog
 
     public async ValueTask<string> ResolveAsync(FeedbackDbContext db, string key, string value, int maxValues, CancellationToken cancellationToken)
     {
-        if (_known.TryGetValue(key, out var cached) && Contains(cached, value))
+        if (_known.TryGetValue(key, out var cached))
         {
-            return value;
+            lock (cached)
+            {
+                if (cached.Contains(value))
+                {
+                    return value;
+                }
+                if (cached.Count >= maxValues)
+                {
+                    // Full: a key fed endless new values (an id by mistake) costs no query per item.
+                    return SegmentOptions.OtherValue;
+                }
+            }
         }
         var stored = await db.SegmentDailyAggregates.AsNoTracking().Where(a => a.Key == key && a.Value != SegmentOptions.OtherValue)
             .Select(a => a.Value).Distinct().ToListAsync(cancellationToken);
@@ -44,13 +55,5 @@ public sealed class SegmentValueCatalog
             }
         }
         return SegmentOptions.OtherValue;
-    }
-
-    private static bool Contains(HashSet<string> set, string value)
-    {
-        lock (set)
-        {
-            return set.Contains(value);
-        }
     }
 }
