@@ -146,8 +146,13 @@ public class ScaleOutTests(ScaleOutFixture app) : IAsyncLifetime
         await using var hub = await ReviewerHubAsync(app.B);
         var created = new List<string>();
         hub.On<JsonElement>("ReviewTaskCreated", task => { lock (created) { created.Add(task.GetProperty("patternKey").GetString()!); } });
+        var states = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        hub.Reconnecting += e => { states.Enqueue($"{DateTime.UtcNow:HH:mm:ss.fff} reconnecting ({e?.Message})"); return Task.CompletedTask; };
+        hub.Reconnected += id => { states.Enqueue($"{DateTime.UtcNow:HH:mm:ss.fff} reconnected"); return Task.CompletedTask; };
+        hub.Closed += e => { states.Enqueue($"{DateTime.UtcNow:HH:mm:ss.fff} closed ({e?.Message})"); return Task.CompletedTask; };
         await hub.StartAsync();
 
+        states.Enqueue($"{DateTime.UtcNow:HH:mm:ss.fff} stopping redis");
         await app.Redis.StopAsync();
         try
         {
@@ -171,6 +176,7 @@ public class ScaleOutTests(ScaleOutFixture app) : IAsyncLifetime
         finally
         {
             await app.Redis.StartAgainAsync();
+            states.Enqueue($"{DateTime.UtcNow:HH:mm:ss.fff} redis started again");
         }
 
         // Readiness says Redis is back. Only its check is asked about: on this busy 2-core machine (two
@@ -191,15 +197,26 @@ public class ScaleOutTests(ScaleOutFixture app) : IAsyncLifetime
         }
         // The backplane reconnects on its own; a task raised on A reaches the reviewer on B again.
         var after = "redis-back-" + Guid.NewGuid().ToString("N")[..8];
-        await WaitUntilAsync(async () =>
+        states.Enqueue($"{DateTime.UtcNow:HH:mm:ss.fff} redis healthy on A");
+        try
         {
-            await PostNegativesAsync(app.A, after, 5);
-            await Task.Delay(500);
-            lock (created)
+            await WaitUntilAsync(async () =>
             {
-                return created.Contains(after);
-            }
-        }, TimeSpan.FromSeconds(30), renewPattern: () => after = "redis-back-" + Guid.NewGuid().ToString("N")[..8]);
+                await PostNegativesAsync(app.A, after, 5);
+                await Task.Delay(500);
+                lock (created)
+                {
+                    return created.Contains(after);
+                }
+            }, TimeSpan.FromSeconds(30), renewPattern: () => after = "redis-back-" + Guid.NewGuid().ToString("N")[..8]);
+        }
+        catch (Xunit.Sdk.XunitException e)
+        {
+            var tasksOnA = (await apiA.GetFromJsonAsync<JsonObject>("/api/v1/review-tasks?pageSize=500"))!["items"]!.AsArray()
+                .Count(t => ((string?)t!["patternKey"])?.StartsWith("redis-back-", StringComparison.Ordinal) == true);
+            throw new Xunit.Sdk.XunitException($"{e.Message}; hub state {hub.State}; {tasksOnA} redis-back tasks on A; " +
+                $"received [{string.Join(", ", created)}]; events: {string.Join(" | ", states)}");
+        }
     }
 
     private static async Task<T> WaitForAsync<T>(Func<Task<T?>> probe, TimeSpan timeout, Action? renewPattern = null,
