@@ -9,6 +9,7 @@ using FeedbackDashboard.Features.Changes;
 using FeedbackDashboard.Features.Corrections;
 using FeedbackDashboard.Features.Demo;
 using FeedbackDashboard.Features.Feedback;
+using FeedbackDashboard.Features.FeedbackTokens;
 using FeedbackDashboard.Features.Ingestion;
 using FeedbackDashboard.Features.Insights;
 using FeedbackDashboard.Features.Issues;
@@ -48,6 +49,7 @@ public static class DashboardApp
         builder.AddAudit();
         builder.AddFeedback();
         builder.AddIngestion();
+        builder.AddFeedbackTokens();
         builder.AddLoop();
         builder.AddPatterns();
         builder.AddTriggers();
@@ -72,6 +74,7 @@ public static class DashboardApp
         app.UseSecurityHeaders();
         app.UseFeedbackErrorHandling();
         app.UseMiddleware<SameOriginWrites>();
+        app.UseCors(); // before authentication: a preflight carries no credentials
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();

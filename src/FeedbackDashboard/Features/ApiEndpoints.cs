@@ -4,6 +4,7 @@ using FeedbackDashboard.Features.Audit;
 using FeedbackDashboard.Features.Changes;
 using FeedbackDashboard.Features.Corrections;
 using FeedbackDashboard.Features.Feedback;
+using FeedbackDashboard.Features.FeedbackTokens;
 using FeedbackDashboard.Features.Ingestion;
 using FeedbackDashboard.Features.Insights;
 using FeedbackDashboard.Features.Issues;
@@ -24,7 +25,8 @@ public static class ApiEndpoints
         // JSON only (JsonBody refuses other content types) and no CORS: a cross-site page cannot
         // send these requests with a person's cookie, so they need no antiforgery token.
         var api = endpoints.MapGroup(ApiPaths.ApiPrefix).WithTags("Feedback API").DisableAntiforgery();
-        api.MapGroup("").RequireAuthorization(AccessPolicies.ApiIngest).RequireRateLimiting(IngestRateLimiting.PolicyName)
+        // Keys with the ingest scope, and on POST /feedback alone an end user's feedback token too.
+        api.MapGroup("").RequireAuthorization(AccessPolicies.ApiFeedback).RequireRateLimiting(IngestRateLimiting.PolicyName)
             .AddEndpointFilter(async (context, next) =>
             {
                 var result = await next(context);
@@ -34,7 +36,8 @@ public static class ApiEndpoints
                 }
                 return result;
             })
-            .MapIngestionEndpoints();
+            .MapIngestionEndpoints()
+            .MapFeedbackTokenEndpoints();
         var read = api.MapGroup("").RequireAuthorization(AccessPolicies.ApiRead);
         read.MapFeedbackReadEndpoints();
         read.MapReviewEndpoints();

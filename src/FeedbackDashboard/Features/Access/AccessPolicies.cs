@@ -15,6 +15,9 @@ public static class AccessPolicies
     /// <summary>An API key with the ingest scope.</summary>
     public const string ApiIngest = "ApiIngest";
 
+    /// <summary>Sending feedback: an API key with the ingest scope, or an end user's feedback token (for its one interaction).</summary>
+    public const string ApiFeedback = "ApiFeedback";
+
     /// <summary>An API key with the read scope, or a signed-in person with any role.</summary>
     public const string ApiRead = "ApiRead";
 

@@ -11,6 +11,10 @@ public static class AccessServiceCollectionExtensions
 {
     public const string ByPathScheme = "ByPath";
 
+    /// <summary>An end user's browser sending feedback on one interaction (Features/FeedbackTokens); named here, where the scheme is chosen.</summary>
+    public const string FeedbackTokenScheme = "FeedbackToken";
+    public const string FeedbackTokenHeader = "X-Feedback-Token";
+
     /// <summary>People (Identity, cookies, roles), machines (API keys), the policies and the limits.</summary>
     public static IHostApplicationBuilder AddAccess(this IHostApplicationBuilder builder)
     {
@@ -32,12 +36,14 @@ public static class AccessServiceCollectionExtensions
                 options.DefaultScheme = ByPathScheme;
                 options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
             })
-            // An X-Api-Key header counts on /api only; pages, the Blazor circuit and /hubs see cookies only.
-            .AddPolicyScheme(ByPathScheme, "API key on /api, else the sign-in cookie", options =>
+            // An X-Api-Key (or an end user's X-Feedback-Token) header counts on /api only; pages, the Blazor
+            // circuit and /hubs see cookies only.
+            .AddPolicyScheme(ByPathScheme, "API key or feedback token on /api, else the sign-in cookie", options =>
                 options.ForwardDefaultSelector = context =>
-                    context.Request.Path.StartsWithSegments(ApiPaths.ApiPrefix) && context.Request.Headers.ContainsKey(ApiKeyAuthenticationHandler.HeaderName)
-                        ? ApiKeyAuthenticationHandler.SchemeName
-                        : IdentityConstants.ApplicationScheme)
+                    !context.Request.Path.StartsWithSegments(ApiPaths.ApiPrefix) ? IdentityConstants.ApplicationScheme
+                    : context.Request.Headers.ContainsKey(ApiKeyAuthenticationHandler.HeaderName) ? ApiKeyAuthenticationHandler.SchemeName
+                    : context.Request.Headers.ContainsKey(FeedbackTokenHeader) ? FeedbackTokenScheme
+                    : IdentityConstants.ApplicationScheme)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
             .AddIdentityCookies();
 
@@ -81,6 +87,10 @@ public static class AccessServiceCollectionExtensions
             // ingest endpoints (so is refused with 403, not 401), but only a key may ingest.
             .AddPolicy(AccessPolicies.ApiIngest, p => p
                 .RequireClaim(ApiKeyScopeNames.ClaimType, ApiKeyScopeNames.Ingest))
+            .AddPolicy(AccessPolicies.ApiFeedback, p => p
+                .RequireAssertion(c =>
+                    c.User.HasClaim(ApiKeyScopeNames.ClaimType, ApiKeyScopeNames.Ingest)
+                    || c.User.Identity?.AuthenticationType == FeedbackTokenScheme))
             .AddPolicy(AccessPolicies.ApiRead, p => p
                 .RequireAssertion(c =>
                     c.User.HasClaim(ApiKeyScopeNames.ClaimType, ApiKeyScopeNames.Read)

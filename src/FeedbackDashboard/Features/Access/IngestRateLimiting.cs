@@ -10,6 +10,7 @@ namespace FeedbackDashboard.Features.Access;
 public static class IngestRateLimiting
 {
     public const string PolicyName = "ingest";
+    public const string FeedbackTokenIdClaim = "feedback_token_id";
 
     public static IServiceCollection AddIngestRateLimiting(this IServiceCollection services) =>
         services.AddRateLimiter(options =>
@@ -23,7 +24,9 @@ public static class IngestRateLimiting
                 await TypedResults.Problem(
                         statusCode: StatusCodes.Status429TooManyRequests,
                         title: "Too many requests",
-                        detail: $"This API key sends more than its ingest rate allows. Retry after {seconds} s.")
+                        detail: context.HttpContext.User.HasClaim(c => c.Type == FeedbackTokenIdClaim)
+                            ? $"This feedback token sent more than it may in a minute. Retry after {seconds} s."
+                            : $"This API key sends more than its ingest rate allows. Retry after {seconds} s.")
                     .ExecuteAsync(context.HttpContext);
             };
             options.AddPolicy(PolicyName, Partition);
@@ -31,6 +34,19 @@ public static class IngestRateLimiting
 
     private static RateLimitPartition<string> Partition(HttpContext context)
     {
+        if (context.User.FindFirstValue(FeedbackTokenIdClaim) is { } tokenId)
+        {
+            // An end user's token: a person's few clicks a minute, whatever the keys may send.
+            var perMinute = context.RequestServices.GetRequiredService<IOptionsMonitor<RateLimitingOptions>>().CurrentValue.FeedbackTokenPermitsPerMinute;
+            return RateLimitPartition.GetTokenBucketLimiter($"token:{tokenId}:{perMinute}", _ => new TokenBucketRateLimiterOptions
+            {
+                TokenLimit = perMinute,
+                TokensPerPeriod = perMinute,
+                ReplenishmentPeriod = TimeSpan.FromMinutes(1),
+                QueueLimit = 0,
+                AutoReplenishment = true,
+            });
+        }
         var permits = context.RequestServices.GetRequiredService<IOptionsMonitor<RateLimitingOptions>>().CurrentValue.IngestPermitsPerSecond;
         if (permits == 0)
         {

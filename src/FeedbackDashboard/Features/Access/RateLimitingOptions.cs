@@ -13,4 +13,8 @@ public sealed class RateLimitingOptions
     /// </summary>
     [Range(0, 1_000_000)]
     public int IngestPermitsPerSecond { get; set; } = 1_000;
+
+    /// <summary>Feedback posts an end user's feedback token may make a minute: a person clicks a few times; a script does not get far.</summary>
+    [Range(1, 10_000)]
+    public int FeedbackTokenPermitsPerMinute { get; set; } = 20;
 }

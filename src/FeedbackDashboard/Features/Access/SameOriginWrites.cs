@@ -30,6 +30,8 @@ public sealed class SameOriginWrites(RequestDelegate next, IOptionsMonitor<Secur
 
     private static bool Guarded(HttpRequest request) =>
         !request.Headers.ContainsKey(ApiKeyAuthenticationHandler.HeaderName)
+        // A feedback token authenticates alone (no cookie is read with it); CORS decides which pages may send it.
+        && !request.Headers.ContainsKey(AccessServiceCollectionExtensions.FeedbackTokenHeader)
         && (!(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method) || HttpMethods.IsTrace(request.Method))
             || request.Headers.Upgrade.ToString().Contains("websocket", StringComparison.OrdinalIgnoreCase));
 

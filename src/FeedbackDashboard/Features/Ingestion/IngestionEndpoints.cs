@@ -1,7 +1,10 @@
+using System.Security.Claims;
 using System.Text.Json;
 using FeedbackDashboard.Contracts;
 using FeedbackDashboard.Core.Feedback;
+using FeedbackDashboard.Features.Access;
 using FeedbackDashboard.Features.Feedback;
+using FeedbackDashboard.Features.FeedbackTokens;
 using FeedbackDashboard.Features.Loop;
 using FeedbackDashboard.Features.Shared;
 
@@ -17,6 +20,7 @@ public static class IngestionEndpoints
     public static RouteGroupBuilder MapIngestionEndpoints(this RouteGroupBuilder api)
     {
         api.MapPost("/interactions", PostInteraction)
+            .RequireAuthorization(AccessPolicies.ApiIngest)
             .WithName("PostInteraction")
             .WithSummary("Record an interaction: 201 when new, 200 when the same id and content are sent again.")
             .Accepts<InteractionRequest>("application/json")
@@ -27,6 +31,7 @@ public static class IngestionEndpoints
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
 
         api.MapPost("/feedback", PostFeedback)
+            .RequireCors(FeedbackTokenEndpoints.CorsPolicy)
             .WithName("PostFeedback")
             .WithSummary("Submit feedback: 202 when stored, 200 with Idempotent-Replayed when its id was seen before.")
             .Accepts<FeedbackRequest>("application/json")
@@ -38,6 +43,7 @@ public static class IngestionEndpoints
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
 
         api.MapPost("/feedback/batch", PostFeedbackBatch)
+            .RequireAuthorization(AccessPolicies.ApiIngest)
             .WithName("PostFeedbackBatch")
             .WithSummary($"Submit up to {MaxBatchItems} feedback items in one transaction; a result per item.")
             .Accepts<FeedbackBatchRequest>("application/json")
@@ -61,7 +67,8 @@ public static class IngestionEndpoints
             .ToHttpResult(done: created => TypedResults.Created($"/api/v1/interactions/{Uri.EscapeDataString(created.Id)}", created));
     }
 
-    private static async Task<IResult> PostFeedback(HttpRequest request, HttpResponse response, GroupCommit commits, Shared.PipelineSignal pipeline, CancellationToken cancellationToken)
+    private static async Task<IResult> PostFeedback(HttpRequest request, HttpResponse response, ClaimsPrincipal caller, GroupCommit commits, Shared.PipelineSignal pipeline,
+        CancellationToken cancellationToken)
     {
         if (pipeline.IsSaturated)
         {
@@ -78,6 +85,19 @@ public static class IngestionEndpoints
         if (item is null)
         {
             return Problems.Validation(errors);
+        }
+        if (caller.FindFirstValue(FeedbackTokenAuthenticationHandler.InteractionClaim) is { } tokenInteraction)
+        {
+            // An end user's token: feedback on its own interaction only, which the application recorded.
+            if (item.Submission.InteractionId != tokenInteraction)
+            {
+                return Problems.Status(StatusCodes.Status403Forbidden, "Forbidden", "This feedback token is for another interaction.",
+                    new Dictionary<string, object?> { ["field"] = "interactionId" });
+            }
+            if (item.Interaction is not null)
+            {
+                return Problems.Validation("interaction", "With a feedback token, send the feedback alone: the application records the interaction.");
+            }
         }
 
         var outcome = await commits.SubmitAsync(item, cancellationToken);
