@@ -1,0 +1,340 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Threading.Channels;
+
+namespace FeedbackDashboard.Client;
+
+/// <summary>
+/// The client: calls put items on a bounded queue and return; one background sender takes them in
+/// batches to POST /api/v1/feedback/batch (feedback carries its interaction inline while that is
+/// still queued, so it never fails for want of it), retries busy or unreachable servers with backoff
+/// that honours Retry-After, and drops (and counts) only what the server refuses or what outlives
+/// every retry. Each feedback item gets its idempotency key once, so a retry never doubles it.
+/// </summary>
+public sealed class FeedbackClient : IFeedbackClient
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private readonly HttpClient _http;
+    private readonly bool _ownsHttp;
+    private readonly FeedbackClientOptions _options;
+    private readonly Channel<Work> _queue;
+    private readonly Task _sender;
+    private readonly ReadBackCache _readBack;
+    private readonly Lock _progressGate = new();
+    private TaskCompletionSource _progress = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private long _accepted, _settled, _dropped, _delivered;
+    private int _disposed;
+
+    /// <summary>A client of its own: <c>new FeedbackClient(new Uri("https://feedback.example.com"), apiKey)</c>.</summary>
+    public FeedbackClient(Uri? baseUrl = null, string? apiKey = null, FeedbackClientOptions? options = null)
+        : this(new HttpClient(), Configure(options ?? new FeedbackClientOptions(), baseUrl, apiKey), ownsHttp: true)
+    {
+    }
+
+    /// <summary>Over an HttpClient from IHttpClientFactory (see <see cref="FeedbackClientServiceCollectionExtensions"/>).</summary>
+    public FeedbackClient(HttpClient http, FeedbackClientOptions options) : this(http, options, ownsHttp: false)
+    {
+    }
+
+    private FeedbackClient(HttpClient http, FeedbackClientOptions options, bool ownsHttp)
+    {
+        if (options.BaseUrl is null || string.IsNullOrEmpty(options.ApiKey))
+        {
+            throw new ArgumentException(
+                $"Give the base URL and API key, or set {FeedbackClientOptions.UrlVariable} and {FeedbackClientOptions.ApiKeyVariable}.", nameof(options));
+        }
+        (_http, _options, _ownsHttp) = (http, options, ownsHttp);
+        _readBack = new ReadBackCache(http, options, Json);
+        _queue = Channel.CreateBounded<Work>(new BoundedChannelOptions(options.MaxQueueSize) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+        _sender = options.Synchronous ? Task.CompletedTask : Task.Run(SendLoopAsync);
+    }
+
+    /// <inheritdoc />
+    public long Dropped => Interlocked.Read(ref _dropped);
+
+    /// <inheritdoc />
+    public long Delivered => Interlocked.Read(ref _delivered);
+
+    /// <inheritdoc />
+    public async ValueTask RecordInteractionAsync(string id, string query, string? response = null, string? source = null, string? pattern = null,
+        IReadOnlyDictionary<string, string>? metadata = null, CancellationToken cancellationToken = default)
+    {
+        var body = new InteractionBody(id, query, response, source, pattern, metadata);
+        if (_options.Synchronous)
+        {
+            await SendInteractionAsync(body, throwOnFailure: true, cancellationToken);
+            return;
+        }
+        Enqueue(new Work(body, null, DateTimeOffset.UtcNow));
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<string> SendFeedbackAsync(string interactionId, FeedbackType type, object? value = null, string? comment = null,
+        CorrectionKind? correctionKind = null, string? id = null, CancellationToken cancellationToken = default)
+    {
+        var key = id ?? "fb_" + Guid.CreateVersion7().ToString("N");
+        var body = new FeedbackBody(key, interactionId, Wire(type), value, comment, correctionKind is { } kind ? Wire(kind) : null, null);
+        if (_options.Synchronous)
+        {
+            await SendBatchAsync([body], throwOnFailure: true, cancellationToken);
+            return key;
+        }
+        Enqueue(new Work(null, body, DateTimeOffset.UtcNow));
+        return key;
+    }
+
+    /// <inheritdoc />
+    public async Task FlushAsync(CancellationToken cancellationToken = default)
+    {
+        var target = Interlocked.Read(ref _accepted);
+        _queue.Writer.TryWrite(Work.FlushMarker);
+        while (Interlocked.Read(ref _settled) < target && !_sender.IsCompleted)
+        {
+            Task progress;
+            lock (_progressGate)
+            {
+                progress = _progress.Task;
+            }
+            if (Interlocked.Read(ref _settled) >= target)
+            {
+                break;
+            }
+            await progress.WaitAsync(TimeSpan.FromMilliseconds(200), cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<KnowledgeEntry>> KnowledgeAsync(string? source = null, CancellationToken cancellationToken = default) =>
+        _readBack.KnowledgeAsync(source, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<InstructionsVersion?> InstructionsAsync(string source, CancellationToken cancellationToken = default) =>
+        _readBack.InstructionsAsync(source, cancellationToken);
+
+    private void Enqueue(Work work)
+    {
+        if (Volatile.Read(ref _disposed) != 0 || !_queue.Writer.TryWrite(work))
+        {
+            Interlocked.Increment(ref _dropped);
+            return;
+        }
+        Interlocked.Increment(ref _accepted);
+    }
+
+    private async Task SendLoopAsync()
+    {
+        var waiting = new Dictionary<string, (InteractionBody Body, DateTimeOffset Since)>(StringComparer.Ordinal);
+        var batch = new List<FeedbackBody>(_options.BatchSize);
+        var inlined = new Dictionary<string, InteractionBody>(StringComparer.Ordinal);
+        var reader = _queue.Reader;
+        while (true)
+        {
+            var flush = false;
+            var more = await WaitForWorkAsync(reader);
+            var deadline = DateTimeOffset.UtcNow + _options.FlushInterval;
+            while (batch.Count < _options.BatchSize)
+            {
+                if (!reader.TryRead(out var work))
+                {
+                    if (flush || !more || DateTimeOffset.UtcNow >= deadline || !await WaitForWorkAsync(reader, deadline - DateTimeOffset.UtcNow))
+                    {
+                        break;
+                    }
+                    continue;
+                }
+                if (work.IsFlushMarker)
+                {
+                    flush = true;
+                }
+                else if (work.Interaction is { } interaction)
+                {
+                    waiting[interaction.Id] = (interaction, work.At);
+                }
+                else if (work.Feedback is { } feedback)
+                {
+                    if (waiting.Remove(feedback.InteractionId, out var queued))
+                    {
+                        inlined[feedback.InteractionId] = queued.Body;
+                        Settle(delivered: 0, dropped: 0, settled: 1); // the interaction travels with its feedback
+                    }
+                    batch.Add(feedback with { Interaction = inlined.GetValueOrDefault(feedback.InteractionId) });
+                }
+            }
+            if (batch.Count > 0)
+            {
+                await SendBatchAsync(batch, throwOnFailure: false, CancellationToken.None);
+                batch.Clear();
+                inlined.Clear();
+            }
+            var cutoff = flush || !more ? DateTimeOffset.MaxValue : DateTimeOffset.UtcNow - _options.InteractionWait;
+            foreach (var (id, (body, since)) in waiting.Where(w => w.Value.Since <= cutoff).ToList())
+            {
+                waiting.Remove(id);
+                await SendInteractionAsync(body, throwOnFailure: false, CancellationToken.None);
+            }
+            if (!more && reader.Completion.IsCompleted && waiting.Count == 0)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>False when the queue was completed and is empty (the client is closing).</summary>
+    private async Task<bool> WaitForWorkAsync(ChannelReader<Work> reader, TimeSpan? timeout = null)
+    {
+        try
+        {
+            using var timer = new CancellationTokenSource(timeout ?? _options.InteractionWait);
+            return await reader.WaitToReadAsync(timer.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            return true; // time to look at the waiting interactions
+        }
+    }
+
+    private async Task SendBatchAsync(IReadOnlyList<FeedbackBody> items, bool throwOnFailure, CancellationToken cancellationToken)
+    {
+        var result = await RetryingAsync(() => PostAsync("api/v1/feedback/batch", new BatchBody(items), cancellationToken), cancellationToken);
+        if (result is { IsSuccessStatusCode: true })
+        {
+            var answer = await result.Content.ReadFromJsonAsync<BatchResult>(Json, cancellationToken);
+            var stored = answer?.Items.Count(i => i.Status is 200 or 202) ?? 0;
+            Settle(delivered: stored, dropped: items.Count - stored, settled: items.Count);
+            if (throwOnFailure && stored < items.Count)
+            {
+                throw new FeedbackClientException($"The server refused the feedback: {await result.Content.ReadAsStringAsync(cancellationToken)}");
+            }
+            return;
+        }
+        Settle(delivered: 0, dropped: items.Count, settled: items.Count);
+        if (throwOnFailure)
+        {
+            throw new FeedbackClientException($"Sending the feedback failed: {(result is null ? "no answer" : $"{(int)result.StatusCode} {await result.Content.ReadAsStringAsync(cancellationToken)}")}");
+        }
+    }
+
+    private async Task SendInteractionAsync(InteractionBody body, bool throwOnFailure, CancellationToken cancellationToken)
+    {
+        var result = await RetryingAsync(() => PostAsync("api/v1/interactions", body, cancellationToken), cancellationToken);
+        var ok = result is { IsSuccessStatusCode: true };
+        if (!throwOnFailure)
+        {
+            Settle(delivered: 0, dropped: ok ? 0 : 1, settled: 1);
+        }
+        else if (!ok)
+        {
+            throw new FeedbackClientException($"Recording the interaction failed: {(result is null ? "no answer" : $"{(int)result.StatusCode} {await result.Content.ReadAsStringAsync(cancellationToken)}")}");
+        }
+    }
+
+    private Task<HttpResponseMessage> PostAsync<T>(string path, T body, CancellationToken cancellationToken)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_options.BaseUrl!, path)) { Content = JsonContent.Create(body, options: Json) };
+        request.Headers.Add("X-Api-Key", _options.ApiKey);
+        return _http.SendAsync(request, cancellationToken);
+    }
+
+    /// <summary>Tries until an answer that is not busy (429, 503) nor a server error, honouring Retry-After; null when every try failed.</summary>
+    private async Task<HttpResponseMessage?> RetryingAsync(Func<Task<HttpResponseMessage>> send, CancellationToken cancellationToken)
+    {
+        var delay = _options.RetryDelay;
+        for (var attempt = 1; ; attempt++)
+        {
+            HttpResponseMessage? response = null;
+            try
+            {
+                response = await send();
+                if (!IsRetryable(response.StatusCode))
+                {
+                    return response;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                // The HttpClient's timeout.
+            }
+            if (attempt >= _options.MaxAttempts)
+            {
+                return response;
+            }
+            var wait = response?.Headers.RetryAfter switch
+            {
+                { Delta: { } delta } => delta,
+                { Date: { } date } => date - DateTimeOffset.UtcNow,
+                _ => delay,
+            };
+            await Task.Delay(wait < TimeSpan.Zero ? TimeSpan.Zero : wait, cancellationToken);
+            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(30).Ticks));
+        }
+    }
+
+    private static bool IsRetryable(HttpStatusCode status) =>
+        status is HttpStatusCode.TooManyRequests or HttpStatusCode.RequestTimeout || (int)status >= 500;
+
+    private void Settle(int delivered, int dropped, int settled)
+    {
+        Interlocked.Add(ref _delivered, delivered);
+        Interlocked.Add(ref _dropped, dropped);
+        Interlocked.Add(ref _settled, settled);
+        TaskCompletionSource done;
+        lock (_progressGate)
+        {
+            done = _progress;
+            _progress = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+        done.TrySetResult();
+    }
+
+    private static string Wire(FeedbackType type) => type.ToString().ToLowerInvariant();
+
+    private static string Wire(CorrectionKind kind) => kind.ToString().ToLowerInvariant();
+
+    private static FeedbackClientOptions Configure(FeedbackClientOptions options, Uri? baseUrl, string? apiKey)
+    {
+        options.BaseUrl = baseUrl ?? options.BaseUrl;
+        options.ApiKey = apiKey ?? options.ApiKey;
+        return options;
+    }
+
+    /// <summary>Sends what is queued (waiting at most 10 s), then stops the sender.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+        using (var patience = new CancellationTokenSource(TimeSpan.FromSeconds(10)))
+        {
+            try
+            {
+                await FlushAsync(patience.Token);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        }
+        _queue.Writer.TryComplete();
+        await _sender.WaitAsync(TimeSpan.FromSeconds(10)).ContinueWith(_ => { }, TaskScheduler.Default);
+        if (_ownsHttp)
+        {
+            _http.Dispose();
+        }
+    }
+
+    private sealed record Work(InteractionBody? Interaction, FeedbackBody? Feedback, DateTimeOffset At)
+    {
+        public static readonly Work FlushMarker = new(null, null, default);
+
+        public bool IsFlushMarker => ReferenceEquals(this, FlushMarker);
+    }
+}
+
+/// <summary>A call in synchronous mode that the server refused or never answered.</summary>
+public sealed class FeedbackClientException(string message) : Exception(message);

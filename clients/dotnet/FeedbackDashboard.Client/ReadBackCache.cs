@@ -1,0 +1,63 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace FeedbackDashboard.Client;
+
+/// <summary>Reads what FeedbackDashboard published, sending the last ETag: a 304 answers from here, so polling is cheap.</summary>
+internal sealed class ReadBackCache(HttpClient http, FeedbackClientOptions options, JsonSerializerOptions json)
+{
+    private readonly Dictionary<string, (EntityTagHeaderValue Tag, object? Value)> _cache = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
+
+    public async Task<IReadOnlyList<KnowledgeEntry>> KnowledgeAsync(string? source, CancellationToken cancellationToken) =>
+        await GetAsync<ItemsBody<KnowledgeEntry>>(source is null ? "api/v1/knowledge" : $"api/v1/knowledge?source={Uri.EscapeDataString(source)}", cancellationToken)
+            is { } body ? body.Items : [];
+
+    public Task<InstructionsVersion?> InstructionsAsync(string source, CancellationToken cancellationToken) =>
+        GetAsync<InstructionsVersion>($"api/v1/instructions/{Uri.EscapeDataString(source)}/current", cancellationToken);
+
+    /// <summary>Null for a 404 (nothing published).</summary>
+    private async Task<T?> GetAsync<T>(string path, CancellationToken cancellationToken) where T : class
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(options.BaseUrl!, path));
+        request.Headers.Add("X-Api-Key", options.ApiKey);
+        (EntityTagHeaderValue Tag, object? Value) cached;
+        bool known;
+        lock (_gate)
+        {
+            known = _cache.TryGetValue(path, out cached);
+        }
+        if (known)
+        {
+            request.Headers.IfNoneMatch.Add(cached.Tag);
+        }
+        using var response = await http.SendAsync(request, cancellationToken);
+        if (response.StatusCode == HttpStatusCode.NotModified && known)
+        {
+            NotModifiedCount++;
+            return (T?)cached.Value;
+        }
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new FeedbackClientException($"Reading {path} failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(cancellationToken)}");
+        }
+        var value = await response.Content.ReadFromJsonAsync<T>(json, cancellationToken);
+        if (response.Headers.ETag is { } tag)
+        {
+            lock (_gate)
+            {
+                _cache[path] = (tag, value);
+            }
+        }
+        return value;
+    }
+
+    /// <summary>How many read-backs were answered 304 from the cache (for tests and diagnostics).</summary>
+    public int NotModifiedCount { get; private set; }
+}
