@@ -135,7 +135,7 @@ public sealed class FeedbackClient : IFeedbackClient
             var flush = false;
             var more = await WaitForWorkAsync(reader);
             var deadline = DateTimeOffset.UtcNow + _options.FlushInterval;
-            while (batch.Count < _options.BatchSize)
+            while (batch.Count < _options.BatchSize && DateTimeOffset.UtcNow < deadline)
             {
                 if (!reader.TryRead(out var work))
                 {
