@@ -4,7 +4,7 @@ using FeedbackDashboard.Browser.Tests;
 namespace FeedbackDashboard.Client.Tests;
 
 /// <summary>
-/// Runs the other clients' own test suites (pytest for Python) against the same kind of real
+/// Runs the other clients' own test suites (pytest for Python, node's test runner for TypeScript) against the same kind of real
 /// dashboard process, so the repository's one test command runs them too.
 /// </summary>
 public class OtherLanguageSuites(DashboardProcess dashboard) : IClassFixture<DashboardProcess>
@@ -17,6 +17,19 @@ public class OtherLanguageSuites(DashboardProcess dashboard) : IClassFixture<Das
 
         Assert.True(exitCode == 0, output);
         Assert.Contains(" passed", output);
+    }
+
+    [Fact]
+    public async Task TheTypeScriptClientsSuite_PassesAgainstTheDashboard()
+    {
+        var directory = Path.Combine(RepositoryRoot(), "clients", "typescript");
+        var (installed, installOutput) = await RunAsync("npm", ["ci", "--no-audit", "--no-fund"], directory);
+        Assert.True(installed == 0, installOutput);
+
+        var (exitCode, output) = await RunAsync("npm", ["test"], directory);
+
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("# fail 0", output);
     }
 
     private async Task<(int ExitCode, string Output)> RunAsync(string program, string[] arguments, string directory)

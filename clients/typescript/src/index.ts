@@ -1,0 +1,370 @@
+// FeedbackDashboard's TypeScript client: `new FeedbackClient({ baseUrl, apiKey })`. Runs in Node 18+ and
+// browsers; no runtime dependency beyond fetch.
+
+export type FeedbackType = "positive" | "negative" | "rating" | "correction";
+export type CorrectionKind = "knowledge" | "behavior";
+
+export interface FeedbackClientOptions {
+  /** The dashboard's address; defaults to the FEEDBACKDASHBOARD_URL environment variable (Node). */
+  baseUrl?: string;
+  /** An API key with the ingest scope (and read, for read-back); defaults to FEEDBACKDASHBOARD_API_KEY (Node). */
+  apiKey?: string;
+  /** Items waiting to be sent; past it new items are dropped and counted (`dropped`). */
+  maxQueueSize?: number;
+  /** Feedback items a batch carries (the server takes up to 1,000). */
+  batchSize?: number;
+  /** How long the sender waits for a batch to fill, in ms. */
+  flushIntervalMs?: number;
+  /** Tries a request gets when the server is busy (429, 503) or unreachable; then its items are dropped and counted. */
+  maxAttempts?: number;
+  /** The first retry's wait without Retry-After, in ms; it doubles, up to 30 s. */
+  retryDelayMs?: number;
+  /** An interaction no feedback arrived for is sent on its own after this long, in ms. */
+  interactionWaitMs?: number;
+  /** Send each call before it resolves, and reject on failure (scripts, tests). */
+  synchronous?: boolean;
+  /** The fetch to use (defaults to the global one). */
+  fetch?: typeof fetch;
+}
+
+export interface RecordInteraction {
+  id: string;
+  query: string;
+  response?: string;
+  source?: string;
+  pattern?: string;
+  metadata?: Record<string, string>;
+}
+
+export interface SendFeedback {
+  interactionId: string;
+  type: FeedbackType;
+  /** 1-5 for a rating; the corrected text for a correction. */
+  value?: number | string;
+  comment?: string;
+  correctionKind?: CorrectionKind;
+  /** The idempotency key; the client makes one when omitted. */
+  id?: string;
+}
+
+export interface KnowledgeEntry {
+  id: number;
+  source: string | null;
+  title: string;
+  content: string;
+  tags: string[];
+  version: number;
+  updatedAt: string;
+}
+
+export interface InstructionsVersion {
+  id: number;
+  source: string;
+  version: number;
+  text: string;
+  publishedAt: string | null;
+}
+
+/** A call in synchronous mode that the server refused or never answered. */
+export class FeedbackClientError extends Error {}
+
+type Work =
+  | { kind: "interaction"; body: Record<string, unknown>; at: number }
+  | { kind: "feedback"; body: Record<string, unknown>; at: number };
+
+const TYPES: readonly string[] = ["positive", "negative", "rating", "correction"];
+const KINDS: readonly string[] = ["knowledge", "behavior"];
+
+/**
+ * Sends interactions and feedback to FeedbackDashboard and reads back what it published. `recordInteraction`
+ * and `sendFeedback` never throw into the application's request path and never wait for the network: they
+ * queue (bounded), and a background sender posts batches to /api/v1/feedback/batch with each item's
+ * interaction inline while it is still queued, retrying busy or unreachable servers with backoff that honours
+ * Retry-After. Each feedback item gets its idempotency key once, so a retry never doubles it.
+ */
+export class FeedbackClient {
+  private readonly base: string;
+  private readonly apiKey: string;
+  private readonly options: Required<Omit<FeedbackClientOptions, "baseUrl" | "apiKey" | "fetch">>;
+  private readonly fetcher: typeof fetch;
+  private readonly queue: Work[] = [];
+  private readonly waiting = new Map<string, { body: Record<string, unknown>; at: number }>();
+  private readonly readCache = new Map<string, { etag: string; value: unknown }>();
+  private accepted = 0;
+  private settled = 0;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private sending: Promise<void> | undefined;
+  private flushRequested = false;
+  private closed = false;
+
+  /** Items dropped: the queue was full, the server refused them (4xx), or every retry failed. */
+  dropped = 0;
+  /** Feedback items the server stored (or had stored already, for a replayed id). */
+  delivered = 0;
+  /** Read-backs answered 304 from the cache. */
+  notModified = 0;
+
+  constructor(options: FeedbackClientOptions = {}) {
+    const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env ?? {};
+    const baseUrl = options.baseUrl ?? env.FEEDBACKDASHBOARD_URL;
+    const apiKey = options.apiKey ?? env.FEEDBACKDASHBOARD_API_KEY;
+    if (!baseUrl || !apiKey) {
+      throw new Error("Give baseUrl and apiKey, or set FEEDBACKDASHBOARD_URL and FEEDBACKDASHBOARD_API_KEY.");
+    }
+    this.base = baseUrl.endsWith("/") ? baseUrl : baseUrl + "/";
+    this.apiKey = apiKey;
+    this.fetcher = options.fetch ?? globalThis.fetch.bind(globalThis);
+    this.options = {
+      maxQueueSize: options.maxQueueSize ?? 10_000,
+      batchSize: options.batchSize ?? 500,
+      flushIntervalMs: options.flushIntervalMs ?? 200,
+      maxAttempts: options.maxAttempts ?? 8,
+      retryDelayMs: options.retryDelayMs ?? 250,
+      interactionWaitMs: options.interactionWaitMs ?? 10_000,
+      synchronous: options.synchronous ?? false,
+    };
+  }
+
+  /** Records one question and answer under the application's own id. */
+  async recordInteraction(interaction: RecordInteraction): Promise<void> {
+    const body = withoutUndefined({ ...interaction });
+    if (this.options.synchronous) {
+      const [status, answer] = await this.post("api/v1/interactions", body);
+      if (status !== 200 && status !== 201) {
+        throw new FeedbackClientError(`Recording the interaction failed: ${status} ${JSON.stringify(answer)}`);
+      }
+      return;
+    }
+    this.enqueue({ kind: "interaction", body, at: Date.now() });
+  }
+
+  /** Sends a user's feedback; resolves to its idempotency key. */
+  async sendFeedback(feedback: SendFeedback): Promise<string> {
+    const id = feedback.id ?? "fb_" + randomId();
+    if (!TYPES.includes(feedback.type) || (feedback.correctionKind !== undefined && !KINDS.includes(feedback.correctionKind))) {
+      if (this.options.synchronous) {
+        throw new TypeError(`Unknown feedback type ${feedback.type} or correction kind ${feedback.correctionKind}.`);
+      }
+      this.dropped++;
+      return id;
+    }
+    const body = withoutUndefined({ ...feedback, id });
+    if (this.options.synchronous) {
+      await this.sendBatch([body], true);
+      return id;
+    }
+    this.enqueue({ kind: "feedback", body, at: Date.now() });
+    return id;
+  }
+
+  /** Resolves once everything queued so far was delivered or given up on. */
+  async flush(): Promise<void> {
+    const target = this.accepted;
+    this.flushRequested = true;
+    while (this.settled < target) {
+      this.schedule(0);
+      await (this.sending ?? sleep(10));
+    }
+  }
+
+  /** Sends what is queued, then stops accepting. */
+  async close(): Promise<void> {
+    await this.flush();
+    this.closed = true;
+    if (this.timer !== undefined) {
+      clearTimeout(this.timer);
+      this.timer = undefined;
+    }
+  }
+
+  /** The knowledge entries of a source and the shared ones; a 304 answers from the cache. */
+  async knowledge(source?: string): Promise<KnowledgeEntry[]> {
+    const answer = await this.read<{ items: KnowledgeEntry[] }>(
+      "api/v1/knowledge" + (source === undefined ? "" : "?source=" + encodeURIComponent(source)));
+    return answer?.items ?? [];
+  }
+
+  /** The published instructions of a source, or null when none are; a 304 answers from the cache. */
+  instructions(source: string): Promise<InstructionsVersion | null> {
+    return this.read<InstructionsVersion>(`api/v1/instructions/${encodeURIComponent(source)}/current`);
+  }
+
+  private enqueue(work: Work): void {
+    if (this.closed || this.queue.length >= this.options.maxQueueSize) {
+      this.dropped++;
+      return;
+    }
+    this.queue.push(work);
+    this.accepted++;
+    this.schedule(this.queue.length >= this.options.batchSize ? 0 : this.options.flushIntervalMs);
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.sending !== undefined) {
+      return; // the running round schedules the next
+    }
+    if (this.timer !== undefined) {
+      if (delayMs > 0) {
+        return;
+      }
+      clearTimeout(this.timer);
+    }
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.sending = this.round().finally(() => {
+        this.sending = undefined;
+        if (this.queue.length > 0) {
+          this.schedule(0);
+        } else if (this.waiting.size > 0) {
+          this.schedule(this.options.interactionWaitMs);
+        }
+      });
+    }, delayMs);
+    // A Node process may exit with items queued only if the application never flushes: do not hold it open.
+    (this.timer as { unref?: () => void }).unref?.();
+  }
+
+  private async round(): Promise<void> {
+    const flush = this.flushRequested;
+    this.flushRequested = false;
+    const batch: Record<string, unknown>[] = [];
+    const inlined = new Map<string, Record<string, unknown>>();
+    while (this.queue.length > 0 && batch.length < this.options.batchSize) {
+      const work = this.queue.shift()!;
+      if (work.kind === "interaction") {
+        this.waiting.set(work.body.id as string, { body: work.body, at: work.at });
+        continue;
+      }
+      const interactionId = work.body.interactionId as string;
+      const queued = this.waiting.get(interactionId);
+      if (queued !== undefined) {
+        this.waiting.delete(interactionId);
+        inlined.set(interactionId, queued.body);
+        this.settled++; // the interaction travels with its feedback
+      }
+      const inline = inlined.get(interactionId);
+      batch.push(inline === undefined ? work.body : { ...work.body, interaction: inline });
+    }
+    if (batch.length > 0) {
+      await this.sendBatch(batch, false);
+    }
+    const cutoff = Date.now() - this.options.interactionWaitMs;
+    for (const [id, { body, at }] of [...this.waiting]) {
+      if (flush || at <= cutoff) {
+        this.waiting.delete(id);
+        const [status] = await this.post("api/v1/interactions", body);
+        if (status !== 200 && status !== 201) {
+          this.dropped++;
+        }
+        this.settled++;
+      }
+    }
+  }
+
+  private async sendBatch(items: Record<string, unknown>[], throwOnFailure: boolean): Promise<void> {
+    const [status, answer] = await this.post("api/v1/feedback/batch", { items });
+    if (status === 200 && answer && Array.isArray((answer as { items?: unknown }).items)) {
+      const stored = (answer as { items: { status: number }[] }).items.filter(r => r.status === 200 || r.status === 202).length;
+      this.delivered += stored;
+      this.dropped += items.length - stored;
+      this.settled += throwOnFailure ? 0 : items.length;
+      if (throwOnFailure && stored < items.length) {
+        throw new FeedbackClientError(`The server refused the feedback: ${JSON.stringify(answer)}`);
+      }
+      return;
+    }
+    this.dropped += items.length;
+    this.settled += throwOnFailure ? 0 : items.length;
+    if (throwOnFailure) {
+      throw new FeedbackClientError(`Sending the feedback failed: ${status} ${JSON.stringify(answer)}`);
+    }
+  }
+
+  /** Tries until an answer that is not busy (429, 503) nor a server error; [0, reason] when every try failed. */
+  private async post(path: string, body: unknown): Promise<[number, unknown]> {
+    let delay = this.options.retryDelayMs;
+    let last: [number, unknown] = [0, "no answer"];
+    for (let attempt = 1; attempt <= this.options.maxAttempts; attempt++) {
+      let retryAfter: number | undefined;
+      try {
+        const response = await this.fetcher(this.base + path, {
+          method: "POST",
+          headers: { "Content-Type": "application/json", "X-Api-Key": this.apiKey },
+          body: JSON.stringify(body),
+        });
+        const text = await response.text();
+        last = [response.status, parse(text)];
+        if (response.status !== 408 && response.status !== 429 && response.status < 500) {
+          return last;
+        }
+        retryAfter = parseRetryAfter(response.headers.get("Retry-After"));
+      } catch (error) {
+        last = [0, String(error)];
+      }
+      if (attempt < this.options.maxAttempts) {
+        await sleep(retryAfter ?? delay);
+        delay = Math.min(delay * 2, 30_000);
+      }
+    }
+    return last;
+  }
+
+  private async read<T>(path: string): Promise<T | null> {
+    const cached = this.readCache.get(path);
+    const headers: Record<string, string> = { "X-Api-Key": this.apiKey, Accept: "application/json" };
+    if (cached !== undefined) {
+      headers["If-None-Match"] = cached.etag;
+    }
+    const response = await this.fetcher(this.base + path, { headers });
+    if (response.status === 304 && cached !== undefined) {
+      this.notModified++;
+      return cached.value as T;
+    }
+    if (response.status === 404) {
+      return null;
+    }
+    if (!response.ok) {
+      throw new FeedbackClientError(`Reading ${path} failed: ${response.status} ${await response.text()}`);
+    }
+    const value = (await response.json()) as T;
+    const etag = response.headers.get("ETag");
+    if (etag) {
+      this.readCache.set(path, { etag, value });
+    }
+    return value;
+  }
+}
+
+function withoutUndefined<T extends object>(value: T): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined));
+}
+
+function parse(text: string): unknown {
+  try {
+    return text ? JSON.parse(text) : null;
+  } catch {
+    return text;
+  }
+}
+
+function parseRetryAfter(value: string | null): number | undefined {
+  if (!value) {
+    return undefined;
+  }
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) {
+    return Math.max(0, seconds * 1000);
+  }
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+}
+
+function randomId(): string {
+  const bytes = new Uint8Array(16);
+  globalThis.crypto.getRandomValues(bytes);
+  return Array.from(bytes, b => b.toString(16).padStart(2, "0")).join("");
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise(resolve => setTimeout(resolve, ms));
+}

@@ -1,0 +1,120 @@
+// The TypeScript client against a real dashboard (FEEDBACKDASHBOARD_URL, FEEDBACKDASHBOARD_API_KEY): send, batch,
+// retry, idempotency, close, read-back. The repository's `dotnet test FeedbackDashboard.sln` starts one and runs these.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import net from "node:net";
+import { FeedbackClient, FeedbackClientError } from "../dist/index.js";
+import { startFaultProxy } from "./fault-proxy.mjs";
+
+const url = process.env.FEEDBACKDASHBOARD_URL;
+const key = process.env.FEEDBACKDASHBOARD_API_KEY;
+if (!url || !key) {
+  throw new Error("Set FEEDBACKDASHBOARD_URL and FEEDBACKDASHBOARD_API_KEY to a running dashboard and its ingest key.");
+}
+const FAST = { flushIntervalMs: 20, retryDelayMs: 50 };
+const unique = prefix => `${prefix}-${Math.random().toString(16).slice(2, 10)}`;
+
+async function get(path) {
+  const response = await fetch(new URL(path, url), { headers: { "X-Api-Key": key } });
+  return response.json();
+}
+
+async function stored(source) {
+  let total = 0;
+  let cursor;
+  do {
+    const page = await get(`api/v1/feedback?source=${source}&limit=500${cursor ? `&cursor=${cursor}` : ""}`);
+    total += page.items.length;
+    cursor = page.nextCursor;
+  } while (cursor);
+  return total;
+}
+
+test("interactions and feedback arrive in batches with their interactions inline", async () => {
+  const source = unique("ts");
+  const client = new FeedbackClient({ baseUrl: url, apiKey: key, ...FAST });
+  for (let i = 0; i < 300; i++) {
+    await client.recordInteraction({ id: `${source}-${i}`, query: `Question ${i % 7}?`, response: "An answer.", source, metadata: { model: "m1" } });
+    await client.sendFeedback({ interactionId: `${source}-${i}`, type: i % 3 === 0 ? "negative" : "positive", comment: i % 3 === 0 ? "Not quite" : undefined });
+  }
+  await client.recordInteraction({ id: `${source}-alone`, query: "Asked, never rated?", source });
+  await client.sendFeedback({ interactionId: `${source}-1`, type: "rating", value: 4 });
+  await client.sendFeedback({ interactionId: `${source}-2`, type: "correction", value: "The right answer.", correctionKind: "knowledge" });
+  await client.close();
+
+  assert.deepEqual([client.delivered, client.dropped], [302, 0]);
+  assert.equal(await stored(source), 302);
+  assert.equal((await get(`api/v1/interactions/${source}-alone`)).query, "Asked, never rated?");
+  assert.deepEqual((await get(`api/v1/interactions/${source}-1`)).metadata, { model: "m1" });
+});
+
+test("a busy server is retried after its Retry-After and nothing is lost", async () => {
+  const source = unique("busy");
+  const proxy = await startFaultProxy(url, { refuseFirst: 2 });
+  const client = new FeedbackClient({ baseUrl: proxy.url, apiKey: key, ...FAST });
+  for (let i = 0; i < 20; i++) {
+    await client.recordInteraction({ id: `${source}-${i}`, query: "Is it busy?", source });
+    await client.sendFeedback({ interactionId: `${source}-${i}`, type: "positive" });
+  }
+  await client.close();
+  await proxy.close();
+
+  assert.equal(client.delivered, 20);
+  assert.ok(proxy.posts >= 3, `${proxy.posts} posts`);
+  assert.equal(await stored(source), 20);
+});
+
+test("an answer lost on the way back is retried with the same ids and stored once", async () => {
+  const source = unique("lost");
+  const proxy = await startFaultProxy(url, { forwardThenFailFirst: 1 });
+  const client = new FeedbackClient({ baseUrl: proxy.url, apiKey: key, ...FAST });
+  const keys = [];
+  for (let i = 0; i < 10; i++) {
+    await client.recordInteraction({ id: `${source}-${i}`, query: "Was it stored twice?", source });
+    keys.push(await client.sendFeedback({ interactionId: `${source}-${i}`, type: "negative" }));
+  }
+  await client.close();
+  await proxy.close();
+
+  assert.equal(new Set(keys).size, 10);
+  assert.equal(client.delivered, 10);
+  assert.equal(await stored(source), 10); // the first try was stored; the retry replayed it
+});
+
+test("a full queue drops and counts, and the caller never waits for the network", async () => {
+  const port = await new Promise(resolve => { const s = net.createServer().listen(0, "127.0.0.1", () => { const p = s.address().port; s.close(() => resolve(p)); }); });
+  const client = new FeedbackClient({ baseUrl: `http://127.0.0.1:${port}/`, apiKey: "fdk_nowhere", maxQueueSize: 10, maxAttempts: 2, ...FAST });
+  const started = performance.now();
+  for (let i = 0; i < 1000; i++) {
+    await client.sendFeedback({ interactionId: `nowhere-${i}`, type: "positive" });
+  }
+  const took = performance.now() - started;
+
+  assert.ok(client.dropped >= 990, `dropped ${client.dropped}`);
+  assert.ok(took < 5000, `1,000 calls took ${took} ms`);
+  await client.close();
+  assert.deepEqual([client.dropped, client.delivered], [1000, 0]);
+});
+
+test("read-back uses the ETag and answers 304 from the cache", async () => {
+  const source = unique("read");
+  const client = new FeedbackClient({ baseUrl: url, apiKey: key, synchronous: true });
+  const first = await client.knowledge(source);
+  const second = await client.knowledge(source);
+
+  assert.deepEqual(first, []);
+  assert.equal(second, first);
+  assert.equal(client.notModified, 1);
+  assert.equal(await client.instructions(source), null);
+});
+
+test("synchronous mode sends inside the call and says when the server refuses", async () => {
+  const source = unique("sync");
+  const client = new FeedbackClient({ baseUrl: url, apiKey: key, synchronous: true });
+  await client.recordInteraction({ id: `${source}-1`, query: "Scripted?", source });
+  await client.sendFeedback({ interactionId: `${source}-1`, type: "rating", value: 5 });
+
+  await assert.rejects(client.sendFeedback({ interactionId: `${source}-never-recorded`, type: "positive" }), FeedbackClientError);
+  await assert.rejects(client.sendFeedback({ interactionId: `${source}-1`, type: "thumbs_up" }), TypeError);
+  assert.equal(await stored(source), 1);
+});
