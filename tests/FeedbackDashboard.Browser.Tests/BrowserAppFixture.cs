@@ -101,6 +101,7 @@ public sealed class BrowserAppFixture : IAsyncLifetime
             builder.UseSetting("Bootstrap:IngestApiKey", ApiKey);
             builder.UseSetting("Clustering:RunAtStart", "false");
             builder.UseSetting("Clustering:IntervalMinutes", "0");
+            builder.UseSetting("FeedbackTokens:AllowedOrigins:0", WidgetTests.ShopOrigin);
         }
     }
 }
