@@ -10,6 +10,7 @@ return args.FirstOrDefault() switch
     "batch" => await BatchBenchmark.RunAsync(args[1..]),
     "push" => await PushBenchmark.RunAsync(args[1..]),
     "circuit" => await CircuitBenchmark.RunAsync(args[1..]),
+    "clients" => await ClientsBenchmark.RunAsync(args[1..]),
     "serve" => await BenchHost.RunAsync(args[1..]),
     _ => Usage(),
 };
@@ -24,5 +25,6 @@ static int Usage()
     Console.Error.WriteLine("       bench/run.sh batch [--connections 4] [--seconds 10]");
     Console.Error.WriteLine("       bench/run.sh push [--clients 1000] [--tasks 20] [--per-second 2]");
     Console.Error.WriteLine("       bench/run.sh circuit [--pages 20] [--tasks 200]");
+    Console.Error.WriteLine("       bench/run.sh clients [--items 50000]");
     return 2;
 }

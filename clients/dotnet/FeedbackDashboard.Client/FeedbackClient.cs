@@ -233,7 +233,10 @@ public sealed class FeedbackClient : IFeedbackClient
 
     private Task<HttpResponseMessage> PostAsync<T>(string path, T body, CancellationToken cancellationToken)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_options.BaseUrl!, path)) { Content = JsonContent.Create(body, options: Json) };
+        // Serialized up front: a body with its length, not chunked, which the server reads in one go.
+        var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body, Json));
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_options.BaseUrl!, path)) { Content = content };
         request.Headers.Add("X-Api-Key", _options.ApiKey);
         return _http.SendAsync(request, cancellationToken);
     }

@@ -229,8 +229,10 @@ export class FeedbackClient {
     this.flushRequested = false;
     const batch: Record<string, unknown>[] = [];
     const inlined = new Map<string, Record<string, unknown>>();
-    while (this.queue.length > 0 && batch.length < this.options.batchSize) {
-      const work = this.queue.shift()!;
+    // Taken by index and removed in one splice: shift() moves the whole array each time, quadratic on a long queue.
+    let taken = 0;
+    while (taken < this.queue.length && batch.length < this.options.batchSize) {
+      const work = this.queue[taken++];
       if (work.kind === "interaction") {
         this.waiting.set(work.body.id as string, { body: work.body, at: work.at });
         continue;
@@ -245,6 +247,7 @@ export class FeedbackClient {
       const inline = inlined.get(interactionId);
       batch.push(inline === undefined ? work.body : { ...work.body, interaction: inline });
     }
+    this.queue.splice(0, taken);
     if (batch.length > 0) {
       await this.sendBatch(batch, false);
     }
