@@ -28,8 +28,8 @@ public sealed class DashboardProcess : IAsyncLifetime
         };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["ConnectionStrings__Feedback"] = $"Data Source={Path.Combine(_directory, "feedback.db")}";
-        start.Environment["Bootstrap__AdminEmail"] = "admin@client-tests.local";
-        start.Environment["Bootstrap__AdminPassword"] = "Client-Tests-2026";
+        start.Environment["Bootstrap__AdminEmail"] = AdminEmail;
+        start.Environment["Bootstrap__AdminPassword"] = AdminPassword;
         start.Environment["Bootstrap__IngestApiKey"] = ApiKey;
         start.Environment["Security__RequireHttps"] = "false";
         start.Environment["Clustering__RunAtStart"] = "false";
@@ -61,6 +61,18 @@ public sealed class DashboardProcess : IAsyncLifetime
             }
             await Task.Delay(100);
         }
+    }
+
+    public const string AdminEmail = "admin@client-tests.local";
+    public const string AdminPassword = "Client-Tests-2026";
+
+    /// <summary>The bootstrap admin, signed in through the sign-in form (cookies, no redirects followed).</summary>
+    public async Task<HttpClient> AdminAsync()
+    {
+        var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true }) { BaseAddress = Address };
+        var response = await FeedbackDashboard.Tests.Infrastructure.SignInExtensions.SignInAsync(client, AdminEmail, AdminPassword);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return client;
     }
 
     public HttpClient Api()

@@ -162,6 +162,32 @@ public class FeedbackClientTests(DashboardProcess dashboard) : IClassFixture<Das
     }
 
     [Fact]
+    public async Task ReadBack_OfPublishedInstructions_Answers304UntilANewVersionIsPublished()
+    {
+        var source = "published-" + Guid.NewGuid().ToString("N")[..8];
+        var admin = await dashboard.AdminAsync();
+        async Task PublishAsync(string text)
+        {
+            var draft = await admin.PutAsJsonAsync($"api/v1/instructions/{source}/draft", new { text });
+            Assert.True(draft.IsSuccessStatusCode, await draft.Content.ReadAsStringAsync());
+            var version = (int)(await draft.Content.ReadFromJsonAsync<JsonObject>())!["version"]!;
+            Assert.True((await admin.PostAsync($"api/v1/instructions/{source}/versions/{version}/publish", null)).IsSuccessStatusCode);
+        }
+        await using var client = new FeedbackClient(dashboard.Address, DashboardProcess.ApiKey, Fast());
+
+        await PublishAsync("Answer in two sentences.");
+        var first = await client.InstructionsAsync(source);
+        var cached = await client.InstructionsAsync(source);
+        await PublishAsync("Answer in two sentences; link the handbook.");
+        var newer = await client.InstructionsAsync(source);
+
+        Assert.Equal("Answer in two sentences.", first!.Text);
+        Assert.Same(first, cached); // 304: from the client's cache
+        Assert.Equal("Answer in two sentences; link the handbook.", newer!.Text);
+        Assert.Equal(first.Version + 1, newer.Version);
+    }
+
+    [Fact]
     public async Task SynchronousMode_SendsInsideTheCall_AndSaysWhenTheServerRefuses()
     {
         var source = "sync-" + Guid.NewGuid().ToString("N")[..8];
