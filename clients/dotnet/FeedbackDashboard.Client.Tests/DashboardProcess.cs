@@ -4,6 +4,13 @@ using System.Net.Sockets;
 
 namespace FeedbackDashboard.Client.Tests;
 
+/// <summary>One dashboard process for every client test class: they run one after another against it.</summary>
+[CollectionDefinition(Name)]
+public sealed class DashboardCollection : ICollectionFixture<DashboardProcess>
+{
+    public const string Name = "dashboard";
+}
+
 /// <summary>
 /// The dashboard as an application meets it: its own process (the build beside the tests), Production
 /// mode, a fresh SQLite file, plain HTTP on a loopback port, an ingest key from Bootstrap:IngestApiKey.

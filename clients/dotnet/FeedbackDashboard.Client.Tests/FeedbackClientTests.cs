@@ -8,7 +8,8 @@ using Microsoft.Extensions.Hosting;
 namespace FeedbackDashboard.Client.Tests;
 
 /// <summary>The .NET client against a real dashboard process: send, batch, retry, idempotency, shutdown, read-back.</summary>
-public class FeedbackClientTests(DashboardProcess dashboard) : IClassFixture<DashboardProcess>
+[Collection(DashboardCollection.Name)]
+public class FeedbackClientTests(DashboardProcess dashboard)
 {
     private static FeedbackClientOptions Fast(FeedbackClientOptions? options = null)
     {

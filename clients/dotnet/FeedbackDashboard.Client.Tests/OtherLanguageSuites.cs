@@ -7,7 +7,8 @@ namespace FeedbackDashboard.Client.Tests;
 /// Runs the other clients' own test suites (pytest for Python, node's test runner for TypeScript) against the same kind of real
 /// dashboard process, so the repository's one test command runs them too.
 /// </summary>
-public class OtherLanguageSuites(DashboardProcess dashboard) : IClassFixture<DashboardProcess>
+[Collection(DashboardCollection.Name)]
+public class OtherLanguageSuites(DashboardProcess dashboard)
 {
     [Fact]
     public async Task ThePythonClientsSuite_PassesAgainstTheDashboard()
