@@ -85,7 +85,8 @@ public sealed class IssueClusteringService(
             .ToList();
 
         status.Report("saving", 0.95);
-        var issues = groups.Select(g => IssueDraft.From(g.Select(i => items[i]).ToList(), groups.Select(o => (IReadOnlyList<string>)o.Select(i => texts[i]).ToList()).ToList(), window)).ToList();
+        var issues = await IssueDraft.AllAsync(groups.Select(g => (IReadOnlyList<NegativeItem>)g.Select(i => items[i]).ToList()).ToList(), window,
+            async (phrases, token) => (await embedder.GenerateAsync(phrases, cancellationToken: token)).Select(e => e.Vector.ToArray()).ToList(), cancellationToken);
         var run = await new IssueRunWriter(db).SaveAsync(issues, window, items, embedded, startedAt, time, cancellationToken);
         logger.LogInformation("Clustered {Clustered} of {Count} negative feedback items into {Issues} issues; {Assigned} items are in an issue",
             run.ClusteredCount, run.ItemCount, run.IssueCount, run.AssignedCount);

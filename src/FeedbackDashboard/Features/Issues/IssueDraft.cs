@@ -17,18 +17,35 @@ public sealed record IssueDraft(
 {
     public const int SampleCount = 3;
 
-    /// <param name="allClusters">Every cluster's texts: a label is made of words frequent here and rare elsewhere.</param>
-    public static IssueDraft From(IReadOnlyList<NegativeItem> members, IReadOnlyList<IReadOnlyList<string>> allClusters, InsightWindow window)
+    /// <summary>Every issue of a run, titled together (<see cref="IssueTitler"/>): a phrase its members say, nearest its centre, none twice.</summary>
+    public static async Task<IReadOnlyList<IssueDraft>> AllAsync(IReadOnlyList<IReadOnlyList<NegativeItem>> groups, InsightWindow window,
+        Func<IReadOnlyList<string>, CancellationToken, Task<IReadOnlyList<float[]>>> embed, CancellationToken cancellationToken)
+    {
+        var shapes = groups.Select(Shape).ToList();
+        var titles = await IssueTitler.TitleAllAsync(
+            shapes.Select(s => ((IReadOnlyList<string>)s.Members.Select(m => m.Text).ToList(), (IReadOnlyList<double>)s.Similarities, s.Representative.Text, (float[]?)s.Centre)).ToList(),
+            embed, cancellationToken);
+        return shapes.Select((s, k) => From(s, titles[k], window)).ToList();
+    }
+
+    private sealed record IssueShape(IReadOnlyList<NegativeItem> Members, float[] Centre, List<double> Similarities, NegativeItem Representative);
+
+    private static IssueShape Shape(IReadOnlyList<NegativeItem> members)
     {
         var centre = ClusterCentres.Of(new int[members.Count], members.Select(m => m.Vector!).ToList())[0];
-        var similarities = members.Select(m => VectorMath.Dot(m.Vector, centre)).ToList();
-        var representative = members[similarities.IndexOf(similarities.Max())];
+        var similarities = members.Select(m => (double)VectorMath.Dot(m.Vector, centre)).ToList();
+        return new IssueShape(members, centre, similarities, members[similarities.IndexOf(similarities.Max())]);
+    }
+
+    private static IssueDraft From(IssueShape shape, string title, InsightWindow window)
+    {
+        var (members, centre, similarities, representative) = shape;
         var perDay = members.GroupBy(m => DateOnly.FromDateTime(m.CreatedAt.UtcDateTime)).ToDictionary(d => d.Key, d => d.Count());
         return new IssueDraft(
             members,
             centre,
-            IssueAssignment.ThresholdFor(similarities),
-            Fit(IssueLabeler.Label(members.Select(m => m.Text).ToList(), allClusters), IssueCluster.MaxLabelLength),
+            IssueAssignment.ThresholdFor(similarities.Select(x => (float)x).ToList()),
+            Fit(title, IssueCluster.MaxLabelLength),
             Fit(representative.Text, IssueCluster.MaxTextLength),
             JsonSerializer.Serialize(window.EachDay().Select(d => perDay.GetValueOrDefault(d))),
             JsonSerializer.Serialize(members.Where(m => m.HasComment).Select(m => m.Comment!).Distinct().Take(SampleCount).ToList()));
