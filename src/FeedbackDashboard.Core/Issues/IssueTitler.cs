@@ -196,6 +196,7 @@ public static partial class IssueTitler
 
     private static string Capitalise(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
-    [GeneratedRegex(@"[\p{L}\p{N}]+(?:'[\p{L}]+)?")]
+    // A version keeps its dots ("3.8") and a word its apostrophe ("don't"); hyphens split, as before.
+    [GeneratedRegex(@"[\p{L}\p{N}]+(?:'\p{L}+|(?<=\p{N})\.\p{N}+)*")]
     private static partial Regex WordPattern();
 }

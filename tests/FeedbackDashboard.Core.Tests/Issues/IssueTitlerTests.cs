@@ -49,4 +49,13 @@ public class IssueTitlerTests
 
         Assert.Equal("Payment declined", titles[0]);
     }
+
+    [Fact]
+    public void VersionNumbers_StayWhole()
+    {
+        var phrases = IssueTitler.Phrases("Python 3.8 support was dropped from the follow-up release").Select(p => p.Display).ToList();
+
+        Assert.Contains("Python 3.8", phrases);
+        Assert.DoesNotContain(phrases, p => p.Contains("3 8"));
+    }
 }
