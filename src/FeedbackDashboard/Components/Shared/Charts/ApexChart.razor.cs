@@ -20,6 +20,10 @@ public partial class ApexChart : ComponentBase, IAsyncDisposable
     private IReadOnlyList<ChartMarker>? _drawnMarkers;
     private bool _disposed;
 
+    // A render can come while the first draw still waits for the library: draws go one at a time, and
+    // each compares against what the browser was actually given, so a change made meanwhile is sent after.
+    private readonly SemaphoreSlim _drawing = new(1, 1);
+
     [Inject] public required IJSRuntime JS { get; set; }
 
     [Parameter, EditorRequired] public required ChartOptions Options { get; set; }
@@ -50,36 +54,58 @@ public partial class ApexChart : ComponentBase, IAsyncDisposable
 
     private async Task DrawAsync(bool firstRender)
     {
-        if (firstRender)
+        await _drawing.WaitAsync();
+        try
         {
-            _module = await JS.InvokeAsync<IJSObjectReference?>("import", ModulePath);
-            if (_module is null)
+            if (firstRender)
             {
-                return;
+                await DrawFirstAsync();
             }
-            _self = DotNetObjectReference.Create(this);
-            await _module.InvokeVoidAsync("render", _element, Options, Series, DarkMode, _self, Markers);
-            (_drawnSeries, _drawnDark, _drawnMarkers) = (Series, DarkMode, Markers);
+            await UpdateAsync();
+        }
+        finally
+        {
+            _drawing.Release();
+        }
+    }
+
+    private async Task DrawFirstAsync()
+    {
+        _module = await JS.InvokeAsync<IJSObjectReference?>("import", ModulePath);
+        if (_module is null)
+        {
             return;
         }
-        if (_module is null)
+        _self = DotNetObjectReference.Create(this);
+        var (series, dark, markers) = (Series, DarkMode, Markers);
+        await _module.InvokeVoidAsync("render", _element, Options, series, dark, _self, markers);
+        (_drawnSeries, _drawnDark, _drawnMarkers) = (series, dark, markers);
+    }
+
+    /// <summary>Sends whatever changed since the browser last drew; a no-op right after the first draw unless parameters moved meanwhile.</summary>
+    private async Task UpdateAsync()
+    {
+        if (_module is null || _disposed)
         {
             return;
         }
         if (!ReferenceEquals(_drawnSeries, Series))
         {
-            _drawnSeries = Series;
-            await _module.InvokeVoidAsync("updateSeries", _element, Series);
+            var series = Series;
+            await _module.InvokeVoidAsync("updateSeries", _element, series);
+            _drawnSeries = series;
         }
         if (_drawnMarkers is null || !_drawnMarkers.SequenceEqual(Markers))
         {
-            _drawnMarkers = Markers;
-            await _module.InvokeVoidAsync("setMarkers", _element, Markers);
+            var markers = Markers;
+            await _module.InvokeVoidAsync("setMarkers", _element, markers);
+            _drawnMarkers = markers;
         }
         if (_drawnDark != DarkMode)
         {
-            _drawnDark = DarkMode;
-            await _module.InvokeVoidAsync("setTheme", _element, DarkMode);
+            var dark = DarkMode;
+            await _module.InvokeVoidAsync("setTheme", _element, dark);
+            _drawnDark = dark;
         }
     }
 
