@@ -13,7 +13,7 @@ public sealed class IssueRun
     /// <summary>Negative items of the window the run looked at.</summary>
     public int ItemCount { get; set; }
 
-    /// <summary>Of those, the ones clustered (the newest Clustering:MaxItems); the rest were matched to the issues found.</summary>
+    /// <summary>Of those, the ones clustered (a uniform sample of Clustering:SampleSize); the rest were matched to the issues found.</summary>
     public int ClusteredCount { get; set; }
 
     /// <summary>Items the run left in an issue.</summary>

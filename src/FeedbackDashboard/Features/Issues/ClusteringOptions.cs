@@ -19,11 +19,12 @@ public sealed class ClusteringOptions
     public int WindowDays { get; set; } = 90;
 
     /// <summary>
-    /// The newest this many negative items are clustered (embedding and an n² distance matrix bound the
-    /// cost); the window's other items with a stored vector then join the issues found, when close enough.
+    /// A uniform sample of this many of the window's negative items is clustered (the clusterer's distance
+    /// matrix is n²); then every item of the window, however many, joins the issue it is nearest when
+    /// close enough, so frequencies count every item. Identical texts are clustered once, with their count.
     /// </summary>
     [Range(10, 20_000)]
-    public int MaxItems { get; set; } = 5_000;
+    public int SampleSize { get; set; } = 5_000;
 
     /// <summary>Issues whose centres are at least this alike (cosine) are one issue.</summary>
     [Range(0.5, 1.0)]

@@ -1,31 +1,29 @@
 using System.Text.Json;
 using FeedbackDashboard.Core.Embeddings;
-using FeedbackDashboard.Core.Insights;
 using FeedbackDashboard.Core.Issues;
 
 namespace FeedbackDashboard.Features.Issues;
 
-/// <summary>An issue a run found, before it is saved: its members, centre, join threshold, name and samples.</summary>
+/// <summary>An issue a run found in its sample, before it is saved: the sampled members, centre, join threshold, name and samples.</summary>
 public sealed record IssueDraft(
     IReadOnlyList<NegativeItem> Members,
     float[] Centre,
     double AssignThreshold,
     string Label,
     string RepresentativeText,
-    string TrendJson,
     string SamplesJson)
 {
     public const int SampleCount = 3;
 
     /// <summary>Every issue of a run, titled together (<see cref="IssueTitler"/>): a phrase its members say, nearest its centre, none twice.</summary>
-    public static async Task<IReadOnlyList<IssueDraft>> AllAsync(IReadOnlyList<IReadOnlyList<NegativeItem>> groups, InsightWindow window,
+    public static async Task<IReadOnlyList<IssueDraft>> AllAsync(IReadOnlyList<IReadOnlyList<NegativeItem>> groups,
         Func<IReadOnlyList<string>, CancellationToken, Task<IReadOnlyList<float[]>>> embed, CancellationToken cancellationToken)
     {
         var shapes = groups.Select(Shape).ToList();
         var titles = await IssueTitler.TitleAllAsync(
             shapes.Select(s => ((IReadOnlyList<string>)s.Members.Select(m => m.Text).ToList(), (IReadOnlyList<double>)s.Similarities, s.Representative.Text, (float[]?)s.Centre)).ToList(),
             embed, cancellationToken);
-        return shapes.Select((s, k) => From(s, titles[k], window)).ToList();
+        return shapes.Select((s, k) => From(s, titles[k])).ToList();
     }
 
     private sealed record IssueShape(IReadOnlyList<NegativeItem> Members, float[] Centre, List<double> Similarities, NegativeItem Representative);
@@ -37,17 +35,15 @@ public sealed record IssueDraft(
         return new IssueShape(members, centre, similarities, members[similarities.IndexOf(similarities.Max())]);
     }
 
-    private static IssueDraft From(IssueShape shape, string title, InsightWindow window)
+    private static IssueDraft From(IssueShape shape, string title)
     {
         var (members, centre, similarities, representative) = shape;
-        var perDay = members.GroupBy(m => DateOnly.FromDateTime(m.CreatedAt.UtcDateTime)).ToDictionary(d => d.Key, d => d.Count());
         return new IssueDraft(
             members,
             centre,
             IssueAssignment.ThresholdFor(similarities.Select(x => (float)x).ToList()),
             Fit(title, IssueCluster.MaxLabelLength),
             Fit(representative.Text, IssueCluster.MaxTextLength),
-            JsonSerializer.Serialize(window.EachDay().Select(d => perDay.GetValueOrDefault(d))),
             JsonSerializer.Serialize(members.Where(m => m.HasComment).Select(m => m.Comment!).Distinct().Take(SampleCount).ToList()));
     }
 

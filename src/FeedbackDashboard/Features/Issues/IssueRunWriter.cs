@@ -1,3 +1,4 @@
+using System.Text.Json;
 using FeedbackDashboard.Core.Insights;
 using FeedbackDashboard.Core.Issues;
 using FeedbackDashboard.Data;
@@ -6,28 +7,25 @@ using Microsoft.EntityFrameworkCore;
 namespace FeedbackDashboard.Features.Issues;
 
 /// <summary>
-/// Saves a clustering run in one transaction: the issues that continue keep their ids, the others
-/// are retired, the members and their daily counts are written anew, and then every other negative
-/// item of the window that has a vector (older than the clustered sample, or arrived while the run
-/// computed) joins the nearest new issue that is close enough. The run's row is the generation the
-/// pipeline checks its cached centres against, in the same transaction, so no item is left behind.
+/// Saves a clustering run in one transaction: the issues that continue keep their ids (by the
+/// overlap of their members), the others are retired, and every placed item is written as a member
+/// with its issue's daily counts and frequency. Items that arrived while the run computed are then
+/// matched to the new issues. The run's row is the generation the pipeline checks its cached centres
+/// against, in the same transaction, so no item is left behind.
 /// </summary>
 public sealed class IssueRunWriter(FeedbackDbContext db)
 {
     private const int PageSize = 5_000;
+    private const int EfChunk = 10_000;
 
+    /// <param name="issueOfItem">For each item of <paramref name="corpus"/>, its issue's index in <paramref name="issues"/>, or -1.</param>
     public async Task<IssueRun> SaveAsync(
-        IReadOnlyList<IssueDraft> issues, InsightWindow window, IReadOnlyList<NegativeItem> sample,
-        IReadOnlyList<(long FeedbackId, float[] Vector)> newEmbeddings, DateTimeOffset startedAt, TimeProvider time, CancellationToken cancellationToken) =>
+        IReadOnlyList<IssueDraft> issues, NegativeCorpus corpus, int[] issueOfItem, InsightWindow window,
+        DateTimeOffset startedAt, TimeProvider time, CancellationToken cancellationToken) =>
         await db.TransactAsync(async token =>
         {
-            await IssueMembership.StoreCommentEmbeddingsAsync(db, newEmbeddings, token);
-            var previous = (await db.IssueClusterMembers.AsNoTracking()
-                    .Join(db.IssueClusters.Where(c => c.IsCurrent), m => m.IssueClusterId, c => c.Id, (m, _) => m)
-                    .ToListAsync(token))
-                .GroupBy(m => m.IssueClusterId)
-                .ToDictionary(g => g.Key, g => (IReadOnlySet<long>)g.Select(m => m.FeedbackId).ToHashSet());
-            var continues = ClusterIdentity.Match(issues.Select(i => (IReadOnlySet<long>)i.Members.Select(m => m.Id).ToHashSet()).ToList(), previous);
+            await IssueMembership.StoreCommentEmbeddingsAsync(db, corpus.NewCommentEmbeddings(), token);
+            var continues = await MatchPreviousAsync(issues.Count, corpus, issueOfItem, token);
 
             var current = await db.IssueClusters.Where(c => c.IsCurrent).Select(c => c.Id).ToListAsync(token);
             await db.IssueClusterMembers.Where(m => current.Contains(m.IssueClusterId)).ExecuteDeleteAsync(token);
@@ -35,21 +33,26 @@ public sealed class IssueRunWriter(FeedbackDbContext db)
             await db.IssueClusters.Where(c => c.IsCurrent).ExecuteUpdateAsync(s => s.SetProperty(c => c.IsCurrent, false), token);
 
             var now = time.GetUtcNow();
+            var daily = DailyCounts(corpus, issueOfItem, issues.Count);
+            var ids = new long[issues.Count];
             var centres = new List<IssueCentre>();
-            var assigned = 0;
-            for (var i = 0; i < issues.Count; i++)
+            for (var k = 0; k < issues.Count; k++)
             {
-                var issue = await SaveIssueAsync(issues[i], continues[i], now, token);
-                centres.Add(new IssueCentre(issue.Id, issues[i].Centre, issues[i].AssignThreshold));
-                assigned += issues[i].Members.Count;
+                ids[k] = await SaveIssueAsync(issues[k], continues[k], daily[k], window, now, token);
+                centres.Add(new IssueCentre(ids[k], issues[k].Centre, issues[k].AssignThreshold));
             }
+            await InsertMembersAsync(corpus, issueOfItem, ids, token);
+            db.IssueDailyAggregates.AddRange(daily.SelectMany((days, k) => days.Select(d =>
+                new IssueDailyAggregate { IssueClusterId = ids[k], Day = d.Key.Day, Source = d.Key.Source, Count = d.Value })));
+            await db.SaveChangesAsync(token);
 
-            var itemCount = sample.Count;
-            if (sample.Count > 0 && centres.Count > 0)
+            var assigned = issueOfItem.Count(k => k >= 0);
+            var late = 0;
+            if (centres.Count > 0)
             {
-                await foreach (var page in NegativeItems.OutsideAsync(db, window, sample.Min(s => s.Id), sample.Max(s => s.Id), PageSize, token))
+                await foreach (var page in NegativeItems.AfterAsync(db, window, corpus.LastId, PageSize, token))
                 {
-                    itemCount += page.Count;
+                    late += page.Count;
                     var joins = page.Where(item => item.Vector is not null)
                         .Select(item => IssueAssignment.Nearest(centres, item.Vector) is { } id ? new IssueJoin(item.Id, id, item.CreatedAt, item.Source) : null)
                         .OfType<IssueJoin>().ToList();
@@ -60,33 +63,85 @@ public sealed class IssueRunWriter(FeedbackDbContext db)
 
             var run = new IssueRun
             {
-                StartedAt = startedAt, FinishedAt = time.GetUtcNow(), ItemCount = itemCount, ClusteredCount = sample.Count,
+                StartedAt = startedAt, FinishedAt = time.GetUtcNow(), ItemCount = corpus.Items.Count + late, ClusteredCount = corpus.Sample.Count,
                 AssignedCount = assigned, IssueCount = issues.Count,
             };
             db.IssueRuns.Add(run);
             await db.SaveChangesAsync(token);
+            db.ChangeTracker.Clear();
             return run;
         }, cancellationToken);
 
-    private async Task<IssueCluster> SaveIssueAsync(IssueDraft draft, long? continued, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>For each new issue, the id of the current issue it continues, or null.</summary>
+    private async Task<long?[]> MatchPreviousAsync(int count, NegativeCorpus corpus, int[] issueOfItem, CancellationToken cancellationToken)
+    {
+        var previous = new Dictionary<long, long>();
+        await foreach (var member in db.IssueClusterMembers.AsNoTracking()
+                           .Join(db.IssueClusters.Where(c => c.IsCurrent), m => m.IssueClusterId, c => c.Id, (m, _) => m)
+                           .AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            previous[member.FeedbackId] = member.IssueClusterId;
+        }
+        return ClusterIdentity.Match(corpus.Items.Select(i => i.Id).ToList(), issueOfItem, count, previous);
+    }
+
+    private static List<Dictionary<(DateOnly Day, string Source), int>> DailyCounts(NegativeCorpus corpus, int[] issueOfItem, int count)
+    {
+        var daily = Enumerable.Range(0, count).Select(_ => new Dictionary<(DateOnly, string), int>()).ToList();
+        for (var i = 0; i < issueOfItem.Length; i++)
+        {
+            if (issueOfItem[i] >= 0)
+            {
+                var item = corpus.Items[i];
+                var key = (DateOnly.FromDateTime(item.CreatedAt.UtcDateTime), corpus.SourceOf(item));
+                var days = daily[issueOfItem[i]];
+                days[key] = days.GetValueOrDefault(key) + 1;
+            }
+        }
+        return daily;
+    }
+
+    private async Task<long> SaveIssueAsync(IssueDraft draft, long? continued, Dictionary<(DateOnly Day, string Source), int> daily, InsightWindow window,
+        DateTimeOffset now, CancellationToken cancellationToken)
     {
         var cluster = continued is { } id
             ? await db.IssueClusters.SingleAsync(c => c.Id == id, cancellationToken)
             : db.IssueClusters.Add(new IssueCluster { Label = "", RepresentativeText = "", TrendJson = "[]", SamplesJson = "[]", FirstSeenAt = now }).Entity;
+        var perDay = daily.GroupBy(d => d.Key.Day).ToDictionary(g => g.Key, g => g.Sum(d => d.Value));
         cluster.Label = draft.Label;
         cluster.RepresentativeText = draft.RepresentativeText;
-        cluster.TrendJson = draft.TrendJson;
+        cluster.TrendJson = JsonSerializer.Serialize(window.EachDay().Select(d => perDay.GetValueOrDefault(d)));
         cluster.SamplesJson = draft.SamplesJson;
         cluster.Centre = draft.Centre;
         cluster.AssignThreshold = draft.AssignThreshold;
-        cluster.Frequency = 0; // counted below, with the daily aggregates
+        cluster.Frequency = daily.Values.Sum();
         cluster.IsCurrent = true;
         cluster.ComputedAt = now;
         await db.SaveChangesAsync(cancellationToken);
+        return cluster.Id;
+    }
 
-        db.IssueClusterMembers.AddRange(draft.Members.Select(m => new IssueClusterMember { IssueClusterId = cluster.Id, FeedbackId = m.Id }));
-        await db.SaveChangesAsync(cancellationToken);
-        await IssueMembership.CountAsync(db, draft.Members.Select(m => new IssueJoin(m.Id, cluster.Id, m.CreatedAt, m.Source)).ToList(), cancellationToken);
-        return cluster;
+    /// <summary>Every placed item as a member row: a prepared statement on SQLite, EF Core in chunks elsewhere.</summary>
+    private async Task InsertMembersAsync(NegativeCorpus corpus, int[] issueOfItem, long[] ids, CancellationToken cancellationToken)
+    {
+        var members = Enumerable.Range(0, issueOfItem.Length).Where(i => issueOfItem[i] >= 0)
+            .Select(i => (Issue: ids[issueOfItem[i]], Feedback: corpus.Items[i].Id));
+        if (SqliteBatchStatement.Prepare(db, "INSERT INTO \"IssueClusterMembers\" (\"IssueClusterId\", \"FeedbackId\") VALUES ($issue, $feedback)", "$issue", "$feedback") is { } insert)
+        {
+            await using (insert)
+            {
+                foreach (var (issue, feedback) in members)
+                {
+                    insert.Execute(issue, feedback);
+                }
+            }
+            return;
+        }
+        foreach (var chunk in members.Chunk(EfChunk))
+        {
+            db.IssueClusterMembers.AddRange(chunk.Select(m => new IssueClusterMember { IssueClusterId = m.Issue, FeedbackId = m.Feedback }));
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+        }
     }
 }

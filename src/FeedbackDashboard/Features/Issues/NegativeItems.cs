@@ -27,21 +27,15 @@ public sealed class NegativeItem(long id, string? comment, DateTimeOffset create
 /// <summary>Reads the negative feedback the issues are made of, with the vectors stored for it.</summary>
 public static class NegativeItems
 {
-    private const int EmbeddingSlices = 10;
-
-    /// <summary>The window's newest negative items, at most <paramref name="max"/>, newest first.</summary>
-    public static async Task<List<NegativeItem>> NewestAsync(FeedbackDbContext db, InsightWindow window, int max, CancellationToken cancellationToken) =>
-        await Read(InWindow(db, window).OrderByDescending(f => f.Id).Take(max), db, cancellationToken);
-
-    /// <summary>The window's negative items with ids outside [<paramref name="fromId"/>, <paramref name="toId"/>], a page at a time, oldest first.</summary>
-    public static async IAsyncEnumerable<List<NegativeItem>> OutsideAsync(
-        FeedbackDbContext db, InsightWindow window, long fromId, long toId, int pageSize,
+    /// <summary>The window's negative items with ids above <paramref name="afterId"/>, a page at a time, oldest first.</summary>
+    public static async IAsyncEnumerable<List<NegativeItem>> AfterAsync(
+        FeedbackDbContext db, InsightWindow window, long afterId, int pageSize,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var after = 0L;
+        var after = afterId;
         while (true)
         {
-            var page = await Read(InWindow(db, window).Where(f => f.Id > after && (f.Id < fromId || f.Id > toId)).OrderBy(f => f.Id).Take(pageSize), db, cancellationToken);
+            var page = await Read(InWindow(db, window).Where(f => f.Id > after).OrderBy(f => f.Id).Take(pageSize), db, cancellationToken);
             if (page.Count == 0)
             {
                 yield break;
@@ -49,34 +43,6 @@ public static class NegativeItems
             yield return page;
             after = page[^1].Id;
         }
-    }
-
-    /// <summary>
-    /// Embeds the items that have no vector yet, each distinct text once, in slices that report
-    /// progress; returns the new comment embeddings, to be stored so they are not computed again.
-    /// </summary>
-    public static async Task<List<(long FeedbackId, float[] Vector)>> EmbedMissingAsync(
-        IReadOnlyList<NegativeItem> items, IEmbeddingGenerator<string, Embedding<float>> embedder, Action<int, int> progress, CancellationToken cancellationToken)
-    {
-        var missing = items.Where(i => i.Vector is null).ToList();
-        var texts = missing.Select(i => i.Text).Distinct(StringComparer.Ordinal).ToList();
-        var vectors = new Dictionary<string, float[]>(StringComparer.Ordinal);
-        var slice = Math.Max(1, (texts.Count + EmbeddingSlices - 1) / EmbeddingSlices);
-        for (var start = 0; start < texts.Count; start += slice)
-        {
-            progress(start, texts.Count);
-            var part = texts.Skip(start).Take(slice).ToList();
-            var embedded = await embedder.EmbedAsync(part, cancellationToken);
-            for (var k = 0; k < part.Count; k++)
-            {
-                vectors[part[k]] = embedded[k];
-            }
-        }
-        foreach (var item in missing)
-        {
-            item.Vector = vectors[item.Text];
-        }
-        return missing.Where(i => i.HasComment).Select(i => (i.Id, i.Vector!)).ToList();
     }
 
     private static IQueryable<UserFeedback> InWindow(FeedbackDbContext db, InsightWindow window) =>
