@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ $# -lt 1 ]; then
-  echo "usage: bench/run.sh NAME [options]   (NAME: insights, clustering, patterns, pipeline, ingest, batch, push, circuit, clients)" >&2
+  echo "usage: bench/run.sh NAME [options]   (NAME: insights, clustering, issues-scale, patterns, pipeline, ingest, batch, push, circuit, clients)" >&2
   exit 2
 fi
 dotnet run -c Release --project bench/FeedbackDashboard.Bench -- "$@"

@@ -6,7 +6,8 @@ namespace FeedbackDashboard.Bench;
 
 /// <summary>
 /// `bench/run.sh ingest [--connections 64] [--seconds 20] [--warmup 15]`: the real app (Release, its own process,
-/// SQLite) under a closed-loop load of single feedback posts with their interaction inline, through
+/// SQLite) under a closed-loop load of single feedback posts with their interaction inline (a fifth of them
+/// negative with a comment of their own, which the pipeline embeds), through
 /// POST /api/v1/feedback with a valid key; in the same run, the same load against a bare endpoint of
 /// the same app that binds the same body and answers 202 (the baseline). The ingest rate limit is off
 /// for the run. Every 202 must be a row in the database.
@@ -24,9 +25,11 @@ public static class IngestBenchmark
         HttpRequestMessage Request(string path, int n)
         {
             var id = $"ing-{run}-{n}";
-            var type = n % 4 == 0 ? "negative" : "positive";
-            var query = queries[Math.Abs(n) % queries.Length].Replace("\"", "'");
-            var body = $"{{\"id\":\"{id}\",\"interactionId\":\"{id}\",\"type\":\"{type}\",\"interaction\":{{\"id\":\"{id}\",\"query\":\"{query}\",\"response\":\"An answer.\",\"source\":\"bench-ingest\"}}}}";
+            // A fifth negative, each with a comment of its own: the pipeline embeds every one of them.
+            var negative = n % 5 == 0;
+            var query = System.Text.Json.JsonSerializer.Serialize(queries[Math.Abs(n) % queries.Length]);
+            var comment = negative ? $",\"comment\":{System.Text.Json.JsonSerializer.Serialize($"{texts[Math.Abs(n / 5) % texts.Count]} (ticket {n})")}" : "";
+            var body = $"{{\"id\":\"{id}\",\"interactionId\":\"{id}\",\"type\":\"{(negative ? "negative" : "positive")}\"{comment},\"interaction\":{{\"id\":\"{id}\",\"query\":{query},\"response\":\"An answer.\",\"source\":\"bench-ingest\"}}}}";
             return new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
         }
         Console.WriteLine($"ingest: {connections} connections, {seconds} s measured a phase after {warmup.TotalSeconds:0} s of the same load (the JIT's tiers settle), the ingest rate limit off");

@@ -99,19 +99,4 @@ public static class InsightsBenchmark
         }
         return (insightsMs, countMs, segmentsMs);
     }
-
-    private sealed class BenchContextFactory(string connectionString, bool showSql) : IDbContextFactory<FeedbackDbContext>
-    {
-        private readonly DbContextOptions<SqliteFeedbackDbContext> _options = showSql
-            ? DesignTime.Options<SqliteFeedbackDbContext>().UseSqlite(connectionString)
-                .LogTo(Console.WriteLine, [Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.CommandExecuted]).Options
-            : DesignTime.Options<SqliteFeedbackDbContext>().UseSqlite(connectionString).Options;
-
-        public FeedbackDbContext CreateDbContext() => new SqliteFeedbackDbContext(_options);
-    }
-
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
 }

@@ -12,7 +12,8 @@ namespace FeedbackDashboard.Bench;
 /// delay from ingest to trigger is read per item from the database (ProcessedAt - CreatedAt, both the
 /// app's clock), beside the baseline of the same run: how long the POST itself took (the acknowledgement).
 /// Burst phase: every question at once from 32 connections; how fast ingest takes them and how fast the
-/// pipeline (embedding, patterns, triggers) drains them. Every acknowledged item must be stored and processed.
+/// pipeline (embedding, patterns, triggers) drains them. Then mixed feedback at 2,000 a second (<see cref="MixedLoad"/>),
+/// its lag by the second it arrived. Every acknowledged item must be stored and processed.
 /// </summary>
 public static class PipelineBenchmark
 {
@@ -21,7 +22,7 @@ public static class PipelineBenchmark
         var rate = Measure.Option(args, "--rate", 50);
         var seconds = Measure.Option(args, "--seconds", 20);
         var (texts, _) = LabelledCsv.Read(ClusteringBenchmark.DefaultFile);
-        await using var app = await AppProcess.StartAsync(("RateLimiting__IngestPermitsPerSecond", "1000000"));
+        await using var app = await AppProcess.StartAsync(("RateLimiting__IngestPermitsPerSecond", "1000000"), ("Pipeline__MaxBacklog", "10000000"));
         using var client = app.CreateApiClient();
         Console.WriteLine($"pipeline: app at {app.Address}; steady {rate}/s for {seconds} s, then a burst of {texts.Count:N0}");
 
@@ -62,13 +63,20 @@ public static class PipelineBenchmark
         await WaitDrainedAsync(app, TimeSpan.FromMinutes(5));
         var drainSeconds = burstClock.Elapsed.TotalSeconds;
 
+        var mixedRate = Measure.Option(args, "--mixed-rate", 2_000);
+        var mixed = await MixedLoad.RunAsync(app, client, texts, mixedRate, Measure.Option(args, "--mixed-seconds", 30));
+
         var (stored, processed) = await CountAsync(app);
-        var acked = acks.Count + burst.Count + 1;
+        var acked = acks.Count + burst.Count + 1 + mixed.Sent;
         acks.Sort();
         lags.Sort();
         Console.WriteLine($"pipeline: baseline, the acknowledgement (POST round trip): p50 {Measure.Percentile(acks, 0.5):0.0} ms, p99 {Measure.Percentile(acks, 0.99):0.0} ms");
         Console.WriteLine($"pipeline: ingest to trigger (stored ProcessedAt - CreatedAt) at {rate}/s: p50 {Measure.Percentile(lags, 0.5):0.0} ms, p99 {Measure.Percentile(lags, 0.99):0.0} ms, max {lags[^1]:0.0} ms");
         Console.WriteLine($"pipeline: burst of {burst.Count:N0}: ingested at {burst.Count / ingestSeconds:N0}/s, the pipeline done after {drainSeconds:0.0} s ({burst.Count / drainSeconds:N0} items/s)");
+        Console.WriteLine($"pipeline: mixed feedback at {mixed.PerSecond:N0}/s (asked {mixedRate:N0}/s; a fifth negative with a comment to embed), batches of {mixedRate / 20:N0}: " +
+            $"lag p50 {Measure.Percentile(mixed.Lags, 0.5):0} ms, p99 {Measure.Percentile(mixed.Lags, 0.99):0} ms, drained {mixed.DrainSeconds:0.0} s after the last batch");
+        Console.WriteLine("pipeline: the mixed load's lag by the second it arrived (p50 / p99 ms): " +
+            string.Join("  ", mixed.BySecond.Select(s => $"{s.Second}s {s.P50:0}/{s.P99:0}")));
         Console.WriteLine($"pipeline: {acked:N0} acknowledged, {stored:N0} stored, {processed:N0} processed");
         Console.WriteLine();
         Console.WriteLine($"pipeline.ack_p50_ms = {Measure.Figure(Measure.Percentile(acks, 0.5))}");
@@ -77,6 +85,13 @@ public static class PipelineBenchmark
         Console.WriteLine($"pipeline.lag_p99_ms = {Measure.Figure(Measure.Percentile(lags, 0.99))}");
         Console.WriteLine($"pipeline.burst_ingest_per_s = {Measure.Figure(burst.Count / ingestSeconds, 0)}");
         Console.WriteLine($"pipeline.burst_drain_per_s = {Measure.Figure(burst.Count / drainSeconds, 0)}");
+        var thirds = mixed.BySecond.Count / 3;
+        Console.WriteLine($"pipeline.mixed_per_s = {Measure.Figure(mixed.PerSecond, 0)}");
+        Console.WriteLine($"pipeline.mixed_lag_p50_ms = {Measure.Figure(Measure.Percentile(mixed.Lags, 0.5))}");
+        Console.WriteLine($"pipeline.mixed_lag_p99_ms = {Measure.Figure(Measure.Percentile(mixed.Lags, 0.99))}");
+        Console.WriteLine($"pipeline.mixed_lag_first_third_p50_ms = {Measure.Figure(mixed.BySecond.Take(thirds).Select(s => s.P50).DefaultIfEmpty().Average())}");
+        Console.WriteLine($"pipeline.mixed_lag_last_third_p50_ms = {Measure.Figure(mixed.BySecond.TakeLast(thirds).Select(s => s.P50).DefaultIfEmpty().Average())}");
+        Console.WriteLine($"pipeline.mixed_drain_s = {Measure.Figure(mixed.DrainSeconds)}");
         Console.WriteLine($"pipeline.acked = {acked}");
         Console.WriteLine($"pipeline.stored = {stored}");
         Console.WriteLine($"pipeline.processed = {processed}");

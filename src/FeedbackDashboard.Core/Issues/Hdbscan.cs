@@ -7,9 +7,10 @@ namespace FeedbackDashboard.Core.Issues;
 /// clusters of most stability (excess of mass). Points in no cluster are noise (-1).
 /// <para>
 /// A point may carry a weight: it stands for that many identical points (the same text sent many
-/// times). Its copies count towards its neighbours and towards cluster sizes, but it is one point,
-/// so identical points can never be split between clusters, and the work grows with the distinct
-/// points only.
+/// times). Its copies count towards cluster sizes and stability, not towards density (a point's core
+/// distance is to its k-th nearest distinct neighbour: copies at distance 0 would make any text sent
+/// a few times a spike of infinite density, an issue of its own). It is one point, so identical points
+/// can never be split between clusters, and the work grows with the distinct points only.
 /// </para>
 /// </summary>
 public static class Hdbscan
@@ -42,7 +43,7 @@ public static class Hdbscan
             // One distinct point is the whole data set, which HDBSCAN never calls a cluster.
             return Enumerable.Repeat(Noise, n).ToArray();
         }
-        var core = CoreDistances(distances, n, Math.Min(minSamples, weight.Sum() - 1), weight);
+        var core = CoreDistances(distances, n, Math.Min(minSamples, n - 1));
         var edges = MinimumSpanningTree(distances, core, n);
         var hierarchy = SingleLinkage(edges, n, weight);
         var condensed = Condense(hierarchy, n, minClusterSize, weight, core);
@@ -51,25 +52,18 @@ public static class Hdbscan
     }
 
     /// <summary>
-    /// The distance to the k-th nearest neighbour, counting a point's own copies (at distance 0) and
-    /// its neighbours' weights. Only the k nearest distinct neighbours can matter, so each row keeps those.
+    /// The distance to the k-th nearest distinct neighbour; each row keeps only the k nearest.
     /// </summary>
-    private static float[] CoreDistances(float[] distances, int n, int k, int[] weight)
+    private static float[] CoreDistances(float[] distances, int n, int k)
     {
         var core = new float[n];
         if (k <= 0)
         {
             return core;
         }
-        Parallel.For(0, n, () => (new float[k], new int[k]), (i, _, nearest) =>
+        Parallel.For(0, n, () => new float[k], (i, _, distance) =>
         {
-            var needed = k - (weight[i] - 1);
-            if (needed <= 0)
-            {
-                core[i] = 0;
-                return nearest;
-            }
-            var (distance, owner) = nearest;
+            var needed = Math.Min(k, n - 1);
             var held = 0;
             var offset = i * n;
             for (var j = 0; j < n; j++)
@@ -88,24 +82,12 @@ public static class Hdbscan
                 while (at > 0 && distance[at - 1] > d)
                 {
                     distance[at] = distance[at - 1];
-                    owner[at] = owner[at - 1];
                     at--;
                 }
                 distance[at] = d;
-                owner[at] = j;
             }
-            var count = 0;
             core[i] = held == 0 ? 0 : distance[held - 1];
-            for (var m = 0; m < held; m++)
-            {
-                count += weight[owner[m]];
-                if (count >= needed)
-                {
-                    core[i] = distance[m];
-                    break;
-                }
-            }
-            return nearest;
+            return distance;
         }, _ => { });
         return core;
     }

@@ -34,12 +34,12 @@ public sealed class TextClusterer(TextClustererOptions? options = null)
             return new TextClusters([], vectors, 0);
         }
         var distances = VectorMath.DistanceMatrix(vectors, cancellationToken);
-        var labels = Hdbscan.Cluster(distances, n, _options.MinClusterSize, _options.MinSamples, weights);
+        // A text's copies weigh at most MinSamples in HDBSCAN: otherwise every text sent often would
+        // outweigh the structure of the distinct texts and become an issue of its own, splitting its topic.
+        var mass = weights?.Select(w => Math.Min(w, _options.MinSamples)).ToList();
+        var labels = Hdbscan.Cluster(distances, n, _options.MinClusterSize, _options.MinSamples, mass);
         var noise = Enumerable.Range(0, n).Where(i => labels[i] == Hdbscan.Noise).Sum(i => weights?[i] ?? 1);
-        if (labels.All(l => l == Hdbscan.Noise))
-        {
-            labels = RepeatedTextsAsClusters(n, weights);
-        }
+        labels = RepeatedTextsAsClusters(labels, weights);
         if (_options.ReassignNoise && labels.Any(l => l >= 0))
         {
             labels = NoiseReassignment.ToNearestCentre(labels, vectors, weights, _options.NoiseMinSimilarity);
@@ -53,21 +53,21 @@ public sealed class TextClusterer(TextClustererOptions? options = null)
     }
 
     /// <summary>
-    /// When HDBSCAN finds no structure (all texts alike, or too few), a text sent at least
-    /// MinClusterSize times is still an issue of its own.
+    /// A text sent at least MinClusterSize times that HDBSCAN left in no cluster (unlike anything else,
+    /// or all texts alike) is still an issue of its own.
     /// </summary>
-    private int[] RepeatedTextsAsClusters(int n, IReadOnlyList<int>? weights)
+    private int[] RepeatedTextsAsClusters(int[] labels, IReadOnlyList<int>? weights)
     {
-        var labels = Enumerable.Repeat(Hdbscan.Noise, n).ToArray();
-        var next = 0;
-        for (var i = 0; i < n; i++)
+        var next = labels.Length == 0 ? 0 : labels.Max() + 1;
+        var result = labels.ToArray();
+        for (var i = 0; i < result.Length; i++)
         {
-            if ((weights?[i] ?? 1) >= _options.MinClusterSize)
+            if (result[i] == Hdbscan.Noise && (weights?[i] ?? 1) >= _options.MinClusterSize)
             {
-                labels[i] = next++;
+                result[i] = next++;
             }
         }
-        return labels;
+        return result;
     }
 
     private static TextClusters Expand(DistinctTexts distinct, TextClusters unique, int count)

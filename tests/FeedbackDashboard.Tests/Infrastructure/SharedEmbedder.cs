@@ -9,7 +9,9 @@ namespace FeedbackDashboard.Tests.Infrastructure;
 /// </summary>
 public sealed class SharedEmbedder : IEmbeddingGenerator<string, Embedding<float>>
 {
-    private static readonly Lazy<MiniLmEmbedder> Model = new(() => new MiniLmEmbedder(), LazyThreadSafetyMode.ExecutionAndPublication);
+    // On low-priority threads, as the app runs it (LocalEmbeddings).
+    private static readonly Lazy<MiniLmEmbedder> Model = new(
+        () => new MiniLmEmbedder(scheduler: new LowPriorityScheduler(Environment.ProcessorCount, "test embedding")), LazyThreadSafetyMode.ExecutionAndPublication);
 
     public static SharedEmbedder Instance { get; } = new();
 

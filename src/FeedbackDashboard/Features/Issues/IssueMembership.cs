@@ -28,14 +28,51 @@ public static class IssueMembership
                 .ToListAsync(cancellationToken))
             .ToHashSet();
         var fresh = joins.Where(j => placed.Add(j.FeedbackId)).ToList();
-        db.IssueClusterMembers.AddRange(fresh.Select(j => new IssueClusterMember { IssueClusterId = j.IssueId, FeedbackId = j.FeedbackId }));
-        await db.SaveChangesAsync(cancellationToken);
-        await CountAsync(db, fresh, cancellationToken);
+        if (!await WritePreparedAsync(db, fresh))
+        {
+            db.IssueClusterMembers.AddRange(fresh.Select(j => new IssueClusterMember { IssueClusterId = j.IssueId, FeedbackId = j.FeedbackId }));
+            await db.SaveChangesAsync(cancellationToken);
+            await CountAsync(db, fresh, cancellationToken);
+        }
         return fresh.Select(j => j.IssueId).ToHashSet();
     }
 
+    /// <summary>
+    /// On SQLite, the member rows, the daily upserts and the frequency updates as prepared statements: a
+    /// pipeline batch touches a few hundred (issue, day, source) counts, each an EF Core command otherwise.
+    /// </summary>
+    private static async Task<bool> WritePreparedAsync(FeedbackDbContext db, IReadOnlyList<IssueJoin> members)
+    {
+        var insert = SqliteBatchStatement.Prepare(db, "INSERT INTO \"IssueClusterMembers\" (\"IssueClusterId\", \"FeedbackId\") VALUES ($issue, $feedback)", "$issue", "$feedback");
+        if (insert is null)
+        {
+            return false;
+        }
+        await using (insert)
+        await using (var upsert = SqliteBatchStatement.Prepare(db,
+                         "INSERT INTO \"IssueDailyAggregates\" (\"IssueClusterId\", \"Day\", \"Source\", \"Count\") VALUES ($issue, $day, $source, $count) " +
+                         "ON CONFLICT (\"IssueClusterId\", \"Day\", \"Source\") DO UPDATE SET \"Count\" = \"Count\" + excluded.\"Count\"",
+                         "$issue", "$day", "$source", "$count")!)
+        await using (var frequency = SqliteBatchStatement.Prepare(db, "UPDATE \"IssueClusters\" SET \"Frequency\" = \"Frequency\" + $count WHERE \"Id\" = $issue", "$count", "$issue")!)
+        {
+            foreach (var member in members)
+            {
+                insert.Execute(member.IssueId, member.FeedbackId);
+            }
+            foreach (var day in members.GroupBy(j => (j.IssueId, Day: DateOnly.FromDateTime(j.CreatedAt.UtcDateTime), j.Source)))
+            {
+                upsert.Execute(day.Key.IssueId, day.Key.Day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), day.Key.Source, day.Count());
+            }
+            foreach (var issue in members.GroupBy(j => j.IssueId))
+            {
+                frequency.Execute(issue.Count(), issue.Key);
+            }
+        }
+        return true;
+    }
+
     /// <summary>Counts members (already written) in the daily aggregates and the issues' frequencies.</summary>
-    public static async Task CountAsync(FeedbackDbContext db, IReadOnlyList<IssueJoin> members, CancellationToken cancellationToken)
+    private static async Task CountAsync(FeedbackDbContext db, IReadOnlyList<IssueJoin> members, CancellationToken cancellationToken)
     {
         foreach (var day in members.GroupBy(j => (j.IssueId, Day: DateOnly.FromDateTime(j.CreatedAt.UtcDateTime), j.Source)))
         {

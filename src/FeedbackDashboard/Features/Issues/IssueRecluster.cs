@@ -15,7 +15,7 @@ namespace FeedbackDashboard.Features.Issues;
 /// <item>embed the distinct texts that have no vector yet;</item>
 /// <item>cluster a uniform sample of <see cref="ClusteringOptions.SampleSize"/> items (the n² part, bounded);</item>
 /// <item>place every distinct text, and so every item: a sampled text stays where the clusterer put it, any other
-/// joins its nearest issue when close enough (<see cref="IssueAssignment"/>), else stays unassigned;</item>
+/// joins its nearest issue when as close as the clusterer asks of the texts it left out (Clustering:NoiseMinSimilarity), else stays unassigned;</item>
 /// <item>save (<see cref="IssueRunWriter"/>).</item>
 /// </list>
 /// The service around it holds the lease, reports status and tells the pages; the benchmark runs it alone.
@@ -26,7 +26,7 @@ public sealed class IssueRecluster(
     ClusteringOptions options,
     TimeProvider time)
 {
-    private const int PageSize = 10_000;
+    private const int ProgressEvery = 10_000;
     private const int EmbeddingSlices = 10;
 
     private readonly TextClusterer _clusterer = new(new TextClustererOptions(
@@ -42,10 +42,13 @@ public sealed class IssueRecluster(
             .SumAsync(a => a.ThumbsDown + a.Corrections, cancellationToken));
 
         var corpus = new NegativeCorpus(options.SampleSize);
-        await foreach (var page in NegativeItems.AfterAsync(db, window, 0, PageSize, cancellationToken))
+        await foreach (var item in NegativeItems.AllAsync(db, window).WithCancellation(cancellationToken))
         {
-            page.ForEach(corpus.Add);
-            progress("reading feedback", 0.4 * Math.Min(1, (double)corpus.Items.Count / expected));
+            corpus.Add(item);
+            if (corpus.Items.Count % ProgressEvery == 0)
+            {
+                progress("reading feedback", 0.4 * Math.Min(1, (double)corpus.Items.Count / expected));
+            }
         }
         await EmbedMissingAsync(corpus, (done, total) => progress("embedding", 0.4 + 0.2 * done / Math.Max(1, total)), cancellationToken);
 
@@ -63,14 +66,15 @@ public sealed class IssueRecluster(
             async (phrases, token) => (await embedder.GenerateAsync(phrases, cancellationToken: token)).Select(e => e.Vector.ToArray()).ToList(), cancellationToken);
 
         progress("placing every item", 0.75);
-        var issueOfItem = Place(corpus, groups.Select(g => g.Select(i => sample[i]).ToList()).ToList(), drafts, cancellationToken);
+        var issueOfItem = Place(corpus, groups.Select(g => g.Select(i => sample[i]).ToList()).ToList(), drafts, options.NoiseMinSimilarity, cancellationToken);
 
         progress("saving", 0.85);
         return await new IssueRunWriter(db).SaveAsync(drafts, corpus, issueOfItem, window, startedAt, time, cancellationToken);
     }
 
     /// <summary>The issue (index into <paramref name="drafts"/>) of every item of the corpus, -1 for none.</summary>
-    private static int[] Place(NegativeCorpus corpus, IReadOnlyList<List<NegativeItem>> groups, IReadOnlyList<IssueDraft> drafts, CancellationToken cancellationToken)
+    private static int[] Place(NegativeCorpus corpus, IReadOnlyList<List<NegativeItem>> groups, IReadOnlyList<IssueDraft> drafts, double minSimilarity,
+        CancellationToken cancellationToken)
     {
         var textIssue = new int[corpus.Texts.Count];
         Array.Fill(textIssue, int.MinValue);
@@ -83,7 +87,9 @@ public sealed class IssueRecluster(
         {
             textIssue[item.Text] = sampledIds[item.Id];
         }
-        var centres = drafts.Select((d, k) => new IssueCentre(k, d.Centre, d.AssignThreshold)).ToList();
+        // The clusterer's own rule for the texts it left out (NoiseMinSimilarity), not the stricter live threshold:
+        // a text outside the sample lands where it would have landed inside it.
+        var centres = drafts.Select((d, k) => new IssueCentre(k, d.Centre, minSimilarity)).ToList();
         Parallel.For(0, textIssue.Length, new ParallelOptions { CancellationToken = cancellationToken }, text =>
         {
             if (textIssue[text] == int.MinValue)

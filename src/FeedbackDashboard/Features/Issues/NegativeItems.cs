@@ -27,6 +27,13 @@ public sealed class NegativeItem(long id, string? comment, DateTimeOffset create
 /// <summary>Reads the negative feedback the issues are made of, with the vectors stored for it.</summary>
 public static class NegativeItems
 {
+    /// <summary>
+    /// Every negative item of the window in one streamed query, in no order: paging by id would have the
+    /// database sort the window's index entries again for every page (quadratic at a million items).
+    /// </summary>
+    public static IAsyncEnumerable<NegativeItem> AllAsync(FeedbackDbContext db, InsightWindow window) =>
+        Project(InWindow(db, window), db).AsAsyncEnumerable().Select(ToItem);
+
     /// <summary>The window's negative items with ids above <paramref name="afterId"/>, a page at a time, oldest first.</summary>
     public static async IAsyncEnumerable<List<NegativeItem>> AfterAsync(
         FeedbackDbContext db, InsightWindow window, long afterId, int pageSize,
@@ -50,11 +57,14 @@ public static class NegativeItems
             && f.CreatedAt >= window.StartUtc && f.CreatedAt < window.EndUtcExclusive);
 
     private static async Task<List<NegativeItem>> Read(IQueryable<UserFeedback> feedback, FeedbackDbContext db, CancellationToken cancellationToken) =>
-        (await feedback
-            .Join(db.Interactions, f => f.InteractionId, i => i.Id, (f, i) => new { f.Id, f.Comment, f.CreatedAt, f.Source, f.CommentEmbedding, i.Query, i.QueryEmbedding })
-            .ToListAsync(cancellationToken))
-        .Select(x => string.IsNullOrWhiteSpace(x.Comment)
-            ? new NegativeItem(x.Id, null, x.CreatedAt, x.Source, x.Query, x.QueryEmbedding)
-            : new NegativeItem(x.Id, x.Comment, x.CreatedAt, x.Source, x.Comment, x.CommentEmbedding))
-        .ToList();
+        (await Project(feedback, db).ToListAsync(cancellationToken)).Select(ToItem).ToList();
+
+    private static IQueryable<Row> Project(IQueryable<UserFeedback> feedback, FeedbackDbContext db) =>
+        feedback.Join(db.Interactions, f => f.InteractionId, i => i.Id, (f, i) => new Row(f.Id, f.Comment, f.CreatedAt, f.Source, f.CommentEmbedding, i.Query, i.QueryEmbedding));
+
+    private static NegativeItem ToItem(Row x) => string.IsNullOrWhiteSpace(x.Comment)
+        ? new NegativeItem(x.Id, null, x.CreatedAt, x.Source, x.Query, x.QueryEmbedding)
+        : new NegativeItem(x.Id, x.Comment, x.CreatedAt, x.Source, x.Comment, x.CommentEmbedding);
+
+    private sealed record Row(long Id, string? Comment, DateTimeOffset CreatedAt, string Source, float[]? CommentEmbedding, string Query, float[]? QueryEmbedding);
 }

@@ -9,11 +9,14 @@ public static class LocalEmbeddings
     /// <summary>
     /// The one embedding generator of the app (query patterns, corrections, issue clusters): all-MiniLM-L6-v2
     /// on the CPU, loaded on first use. Anything registered as Microsoft.Extensions.AI's
-    /// IEmbeddingGenerator before this takes its place (a hosted model, a test's shared one).
+    /// IEmbeddingGenerator before this takes its place (a hosted model, a test's shared one). It runs on
+    /// threads of low priority (<see cref="LowPriorityScheduler"/>): every embedding in the app is
+    /// background work, and acknowledging feedback comes first.
     /// </summary>
     public static IServiceCollection AddLocalEmbeddings(this IServiceCollection services)
     {
-        services.TryAddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(_ => new LazyGenerator(() => new MiniLmEmbedder()));
+        services.TryAddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(_ => new LazyGenerator(() =>
+            new MiniLmEmbedder(scheduler: new LowPriorityScheduler(Environment.ProcessorCount, "embedding"))));
         return services;
     }
 
