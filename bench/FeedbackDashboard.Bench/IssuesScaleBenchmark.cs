@@ -130,6 +130,7 @@ public static class IssuesScaleBenchmark
     public static async Task<int> RunOnceAsync(string[] args)
     {
         using var embedder = new MiniLmEmbedder();
+        Console.WriteLine($"issues-scale:   the run's process: {PeakMemory.Megabytes():N0} MB at its peak after loading the model, before the run");
         var options = new ClusteringOptions { SampleSize = int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) };
         var (run, seconds) = await ReclusterAsync(args[0], embedder, options, new FixedClock(End));
         Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,

@@ -17,7 +17,11 @@ public static class MixedLoad
 {
     private const int BatchesPerSecond = 20;
 
-    public sealed record Outcome(int Sent, double PerSecond, List<double> Lags, IReadOnlyList<(int Second, double P50, double P99)> BySecond, double DrainSeconds);
+    public sealed record Outcome(int Sent, double PerSecond, List<double> Lags, IReadOnlyList<(int Second, double P50, double P99)> BySecond, double DrainSeconds)
+    {
+        /// <summary>What the pipeline got through: every item, from the first sent to the last processed.</summary>
+        public double ProcessedPerSecond => Sent / (Sent / PerSecond + DrainSeconds);
+    }
 
     public static async Task<Outcome> RunAsync(AppProcess app, HttpClient client, IReadOnlyList<string> texts, int rate, int seconds)
     {
