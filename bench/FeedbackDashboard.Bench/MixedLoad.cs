@@ -21,6 +21,25 @@ public static class MixedLoad
     {
         /// <summary>What the pipeline got through: every item, from the first sent to the last processed.</summary>
         public double ProcessedPerSecond => Sent / (Sent / PerSecond + DrainSeconds);
+
+        /// <summary>
+        /// How fast the lag grows over the phase's second half (least squares over each second's p50): about 0 when the
+        /// pipeline keeps up, about 1,000 ms a second when it does not move at all.
+        /// </summary>
+        public double LagSlopeMsPerSecond
+        {
+            get
+            {
+                var half = BySecond.Skip(BySecond.Count / 2).ToList();
+                if (half.Count < 2)
+                {
+                    return 0;
+                }
+                var meanX = half.Average(s => (double)s.Second);
+                var meanY = half.Average(s => s.P50);
+                return half.Sum(s => (s.Second - meanX) * (s.P50 - meanY)) / half.Sum(s => (s.Second - meanX) * (s.Second - meanX));
+            }
+        }
     }
 
     public static async Task<Outcome> RunAsync(AppProcess app, HttpClient client, IReadOnlyList<string> texts, int rate, int seconds)

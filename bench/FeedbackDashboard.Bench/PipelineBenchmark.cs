@@ -93,6 +93,7 @@ public static class PipelineBenchmark
         Console.WriteLine($"pipeline.mixed_lag_last_third_p50_ms = {Measure.Figure(mixed.BySecond.TakeLast(thirds).Select(s => s.P50).DefaultIfEmpty().Average())}");
         Console.WriteLine($"pipeline.mixed_drain_s = {Measure.Figure(mixed.DrainSeconds)}");
         Console.WriteLine($"pipeline.mixed_processed_per_s = {Measure.Figure(mixed.ProcessedPerSecond, 0)}");
+        Console.WriteLine($"pipeline.mixed_lag_slope_ms_per_s = {Measure.Figure(mixed.LagSlopeMsPerSecond)}");
         Console.WriteLine($"pipeline.acked = {acked}");
         Console.WriteLine($"pipeline.stored = {stored}");
         Console.WriteLine($"pipeline.processed = {processed}");

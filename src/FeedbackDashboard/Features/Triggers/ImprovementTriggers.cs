@@ -55,19 +55,28 @@ public sealed class ImprovementTriggers(
             }
         }
 
-        foreach (var pattern in feedback.GroupBy(f => f.PatternKey!))
+        var patterns = feedback.GroupBy(f => f.PatternKey!).ToList();
+        var settings = await triggerSettings.GetAsync(cancellationToken);
+        // The patterns that have an active task take their items in one write; the others are evaluated one by one.
+        var joinedActive = await trigger.JoinActiveAsync(patterns, settings, now, cancellationToken);
+        foreach (var pattern in patterns)
         {
+            if (joinedActive.TryGetValue(pattern.Key, out var joinedResult))
+            {
+                Record(joinedResult, pattern.MaxBy(f => f.Id)!);
+                continue;
+            }
             // Oldest first, with one read of the pattern's window, until the pattern has an active task
             // (raised or found); the rest of the batch then joins it in one write instead of one each.
             var items = pattern.OrderBy(f => f.Id).ToList();
-            var (next, result) = await trigger.EvaluateUntilChangeAsync(items, await triggerSettings.GetAsync(cancellationToken), now, cancellationToken);
+            var (next, result) = await trigger.EvaluateUntilChangeAsync(items, settings, now, cancellationToken);
             Record(Logged(result, items[next - 1]), items[next - 1]);
             var rest = items.Skip(next).ToList();
             if (rest.Count == 0)
             {
                 continue;
             }
-            if (await trigger.JoinManyAsync(pattern.Key, rest, await triggerSettings.GetAsync(cancellationToken), now, cancellationToken) is { } joinedAll)
+            if (await trigger.JoinManyAsync(pattern.Key, rest, settings, now, cancellationToken) is { } joinedAll)
             {
                 Record(joinedAll, rest[^1]);
                 continue;

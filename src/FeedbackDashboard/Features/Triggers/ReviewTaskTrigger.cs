@@ -154,7 +154,66 @@ public sealed class ReviewTaskTrigger(IDbContextFactory<FeedbackDbContext> conte
         var ids = items.Select(f => f.Id).ToList();
         var held = await db.ReviewTaskFeedback.Where(r => r.ReviewTaskId == task.Id && ids.Contains(r.FeedbackId))
             .Select(r => r.FeedbackId).ToListAsync(cancellationToken);
-        var fresh = items.Where(f => !held.Contains(f.Id)).ToList();
+        var result = Add(db, task, items.Where(f => !held.Contains(f.Id)).ToList(), options, now);
+        if (result.Outcome == TriggerOutcome.Joined)
+        {
+            task.ApplyHealth(await health.AssessAsync(db, task, options, cancellationToken));
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// For every pattern of a batch that has an active task, its items join that task: what
+    /// <see cref="EvaluateUntilChangeAsync"/> and <see cref="JoinManyAsync"/> do for such a pattern, with
+    /// the reads shared and one write for all (a batch of mixed traffic touches a few hundred patterns,
+    /// most with a task: they were a context, four reads and a write each). Returns each such pattern's
+    /// result; the other patterns are the caller's to evaluate. Empty when another writer changed one of
+    /// the tasks meanwhile: the caller then goes pattern by pattern, reading afresh.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, TriggerResult>> JoinActiveAsync(
+        IReadOnlyList<IGrouping<string, UserFeedback>> patterns, TriggerOptions options, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var keys = patterns.Select(p => p.Key).ToList();
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var active = await db.ReviewTasks.Where(t => t.ActivePatternKey != null && keys.Contains(t.ActivePatternKey)).ToListAsync(cancellationToken);
+        if (active.Count == 0)
+        {
+            return new Dictionary<string, TriggerResult>();
+        }
+        var byPattern = active.ToDictionary(t => t.ActivePatternKey!, StringComparer.Ordinal);
+        var taskIds = active.Select(t => t.Id).ToList();
+        var itemIds = patterns.Where(p => byPattern.ContainsKey(p.Key)).SelectMany(p => p).Select(f => f.Id).ToList();
+        var held = (await db.ReviewTaskFeedback.Where(r => taskIds.Contains(r.ReviewTaskId) && itemIds.Contains(r.FeedbackId))
+                .Select(r => new { r.ReviewTaskId, r.FeedbackId }).ToListAsync(cancellationToken))
+            .Select(r => (r.ReviewTaskId, r.FeedbackId)).ToHashSet();
+        var results = new Dictionary<string, TriggerResult>(StringComparer.Ordinal);
+        foreach (var pattern in patterns)
+        {
+            if (byPattern.TryGetValue(pattern.Key, out var task))
+            {
+                var fresh = pattern.OrderBy(f => f.Id).Where(f => !held.Contains((task.Id, f.Id))).ToList();
+                results[pattern.Key] = Add(db, task, fresh, options, now);
+            }
+        }
+        foreach (var task in results.Values.Where(r => r.Outcome == TriggerOutcome.Joined).Select(r => r.Task!))
+        {
+            task.ApplyHealth(await health.AssessAsync(db, task, options, cancellationToken));
+        }
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return new Dictionary<string, TriggerResult>();
+        }
+        return results;
+    }
+
+    /// <summary>Adds fresh items to the task in the context (unsaved), with its new counts; the caller brings its severity up to date.</summary>
+    private static TriggerResult Add(FeedbackDbContext db, ReviewTask task, IReadOnlyList<UserFeedback> fresh, TriggerOptions options, DateTimeOffset now)
+    {
         foreach (var feedback in fresh)
         {
             db.ReviewTaskFeedback.Add(new ReviewTaskFeedback { ReviewTaskId = task.Id, FeedbackId = feedback.Id });
@@ -168,8 +227,6 @@ public sealed class ReviewTaskTrigger(IDbContextFactory<FeedbackDbContext> conte
             task.UpdatedAt = now;
             task.Version = Guid.NewGuid();
             task.ApplyPolicy();
-            task.ApplyHealth(await health.AssessAsync(db, task, options, cancellationToken));
-            await db.SaveChangesAsync(cancellationToken);
         }
         var evaluation = new TriggerEvaluation(task.RelatedCount, task.NegativeCount, Fires: false);
         return new TriggerResult(evaluation, task, fresh.Count > 0 ? TriggerOutcome.Joined : TriggerOutcome.None);
