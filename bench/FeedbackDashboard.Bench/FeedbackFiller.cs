@@ -28,18 +28,18 @@ public sealed class FeedbackFiller(string connectionString, int patterns, int da
     {
         await using var connection = await OpenAsync();
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
-        var pattern = Command(connection, transaction, "INSERT INTO QueryPatterns (Key, RepresentativeQuery, CreatedAt, FromApplication) VALUES ($k, $q, $t, 1)", "$k", "$q", "$t");
-        var interaction = Command(connection, transaction,
+        var pattern = SqliteRows.Command(connection, transaction, "INSERT INTO QueryPatterns (Key, RepresentativeQuery, CreatedAt, FromApplication) VALUES ($k, $q, $t, 1)", "$k", "$q", "$t");
+        var interaction = SqliteRows.Command(connection, transaction,
             "INSERT INTO Interactions (Id, Query, Response, Source, RequestedPattern, PatternKey, Metadata, CreatedAt) VALUES ($id, $q, 'An answer.', $s, NULL, $k, $m, $t)",
             "$id", "$q", "$s", "$k", "$m", "$t");
         var created = _time.ConvertToProvider(end.AddDays(-days))!;
         for (var p = 0; p < patterns; p++)
         {
             var key = $"bench pattern {p}";
-            Run(pattern, key, $"Bench question {p}?", created);
+            SqliteRows.Run(pattern, key, $"Bench question {p}?", created);
             for (var i = 0; i < InteractionsPerPattern; i++)
             {
-                Run(interaction, $"bench-{p}-{i}", $"Bench question {p}?", Sources[p % Sources.Length], key,
+                SqliteRows.Run(interaction, $"bench-{p}-{i}", $"Bench question {p}?", Sources[p % Sources.Length], key,
                     $"{{\"model\":\"{Models[i % Models.Length]}\",\"promptVersion\":\"{PromptVersions[i % PromptVersions.Length]}\"}}", created);
             }
         }
@@ -59,7 +59,7 @@ public sealed class FeedbackFiller(string connectionString, int patterns, int da
         for (var done = 0; done < rows;)
         {
             await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
-            var insert = Command(connection, transaction,
+            var insert = SqliteRows.Command(connection, transaction,
                 "INSERT INTO Feedback (ClientId, InteractionId, Type, Rating, CorrectionText, CorrectionKind, Comment, CreatedAt, PatternKey, Source) " +
                 "VALUES ($c, $i, $type, $r, $ct, $ck, $cm, $t, $p, $s)",
                 "$c", "$i", "$type", "$r", "$ct", "$ck", "$cm", "$t", "$p", "$s");
@@ -73,7 +73,7 @@ public sealed class FeedbackFiller(string connectionString, int patterns, int da
                 var interaction = _random.Next(InteractionsPerPattern);
                 var (type, rating) = NextType();
                 var correction = type == FeedbackType.Correction;
-                Run(insert,
+                SqliteRows.Run(insert,
                     $"bench-{Interlocked.Increment(ref _nextClientId)}",
                     $"bench-{patternIndex}-{interaction}",
                     (int)type,
@@ -112,7 +112,7 @@ public sealed class FeedbackFiller(string connectionString, int patterns, int da
         Dictionary<(string, DateOnly, string, string), FeedbackCounts> segments)
     {
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
-        var day = Command(connection, transaction,
+        var day = SqliteRows.Command(connection, transaction,
             "INSERT INTO DailyAggregates (Day, Source, ThumbsUp, ThumbsDown, Corrections, Ratings, RatingSum, Rating1, Rating2, Rating3, Rating4, Rating5) " +
             "VALUES ($d, $s, $u, $n, $c, $r, $rs, $r1, $r2, $r3, $r4, $r5) ON CONFLICT (Day, Source) DO UPDATE SET " +
             "ThumbsUp = ThumbsUp + excluded.ThumbsUp, ThumbsDown = ThumbsDown + excluded.ThumbsDown, Corrections = Corrections + excluded.Corrections, " +
@@ -121,24 +121,24 @@ public sealed class FeedbackFiller(string connectionString, int patterns, int da
             "$d", "$s", "$u", "$n", "$c", "$r", "$rs", "$r1", "$r2", "$r3", "$r4", "$r5");
         foreach (var ((d, source), c) in daily)
         {
-            Run(day, Day(d), source, c.ThumbsUp, c.ThumbsDown, c.Corrections, c.Ratings, c.RatingSum, c.Rating1, c.Rating2, c.Rating3, c.Rating4, c.Rating5);
+            SqliteRows.Run(day, Day(d), source, c.ThumbsUp, c.ThumbsDown, c.Corrections, c.Ratings, c.RatingSum, c.Rating1, c.Rating2, c.Rating3, c.Rating4, c.Rating5);
         }
-        var pattern = Command(connection, transaction,
+        var pattern = SqliteRows.Command(connection, transaction,
             "INSERT INTO PatternDailyAggregates (Day, PatternKey, Source, Total, ThumbsUp, ThumbsDown, LowRatings, Corrections) VALUES ($d, $p, $s, $t, $u, $n, $l, $c) " +
             "ON CONFLICT (Day, PatternKey, Source) DO UPDATE SET Total = Total + excluded.Total, ThumbsUp = ThumbsUp + excluded.ThumbsUp, " +
             "ThumbsDown = ThumbsDown + excluded.ThumbsDown, LowRatings = LowRatings + excluded.LowRatings, Corrections = Corrections + excluded.Corrections",
             "$d", "$p", "$s", "$t", "$u", "$n", "$l", "$c");
         foreach (var ((d, key, source), c) in perPattern)
         {
-            Run(pattern, Day(d), key, source, c.Total, c.ThumbsUp, c.ThumbsDown, c.LowRatings, c.Corrections);
+            SqliteRows.Run(pattern, Day(d), key, source, c.Total, c.ThumbsUp, c.ThumbsDown, c.LowRatings, c.Corrections);
         }
-        var segment = Command(connection, transaction,
+        var segment = SqliteRows.Command(connection, transaction,
             "INSERT INTO SegmentDailyAggregates (Key, Day, Value, Source, Total, ThumbsUp, ThumbsDown) VALUES ($k, $d, $v, $s, $t, $u, $n) " +
             "ON CONFLICT (Key, Day, Value, Source) DO UPDATE SET Total = Total + excluded.Total, ThumbsUp = ThumbsUp + excluded.ThumbsUp, ThumbsDown = ThumbsDown + excluded.ThumbsDown",
             "$k", "$d", "$v", "$s", "$t", "$u", "$n");
         foreach (var ((key, d, value, source), c) in segments)
         {
-            Run(segment, key, Day(d), value, source, c.Total, c.ThumbsUp, c.ThumbsDown);
+            SqliteRows.Run(segment, key, Day(d), value, source, c.Total, c.ThumbsUp, c.ThumbsDown);
         }
         await transaction.CommitAsync();
     }
@@ -156,35 +156,5 @@ public sealed class FeedbackFiller(string connectionString, int patterns, int da
 
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private async Task<SqliteConnection> OpenAsync()
-    {
-        var connection = new SqliteConnection(connectionString);
-        await connection.OpenAsync();
-        await using var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF; PRAGMA cache_size=-200000;";
-        await pragma.ExecuteNonQueryAsync();
-        return connection;
-    }
-
-    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string sql, params string[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        foreach (var name in parameters)
-        {
-            command.Parameters.Add(new SqliteParameter { ParameterName = name });
-        }
-        command.Prepare();
-        return command;
-    }
-
-    private static void Run(SqliteCommand command, params object?[] values)
-    {
-        for (var i = 0; i < values.Length; i++)
-        {
-            command.Parameters[i].Value = values[i] ?? DBNull.Value;
-        }
-        command.ExecuteNonQuery();
-    }
+    private Task<SqliteConnection> OpenAsync() => SqliteRows.OpenAsync(connectionString, largeCache: true);
 }

@@ -62,7 +62,7 @@ public static class MixedLoad
         }
         await Task.WhenAll(sends);
         var sendSeconds = clock.Elapsed.TotalSeconds;
-        await WaitDrainedAsync(app, run);
+        await PipelineBenchmark.WaitDrainedAsync(app, TimeSpan.FromMinutes(5));
         var drain = clock.Elapsed.TotalSeconds - sendSeconds;
 
         await using var db = app.OpenDatabase();
@@ -94,22 +94,5 @@ public static class MixedLoad
         {
             throw new InvalidOperationException($"The batch answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
         }
-    }
-
-    private static async Task WaitDrainedAsync(AppProcess app, string run)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(5);
-        while (DateTime.UtcNow < deadline)
-        {
-            await using (var db = app.OpenDatabase())
-            {
-                if (!await db.Feedback.AnyAsync(f => f.ProcessedAt == null))
-                {
-                    return;
-                }
-            }
-            await Task.Delay(20);
-        }
-        throw new TimeoutException("The pipeline did not drain the mixed load.");
     }
 }

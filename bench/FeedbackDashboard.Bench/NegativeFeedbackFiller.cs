@@ -48,7 +48,7 @@ public sealed class NegativeFeedbackFiller(string connectionString, DateTimeOffs
         for (var done = 0; done < count;)
         {
             await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
-            var insert = Command(connection, transaction,
+            var insert = SqliteRows.Command(connection, transaction,
                 "INSERT INTO Feedback (ClientId, InteractionId, Type, Comment, CommentEmbedding, CreatedAt, PatternKey, Source) VALUES ($c, $i, $type, $cm, $e, $t, 'scale pattern', $s)",
                 "$c", "$i", "$type", "$cm", "$e", "$t", "$s");
             var rows = Math.Min(RowsPerTransaction, count - done);
@@ -61,7 +61,7 @@ public sealed class NegativeFeedbackFiller(string connectionString, DateTimeOffs
                 var source = Sources[interaction % Sources.Length];
                 var type = _random.Next(10) == 0 ? FeedbackType.Correction : FeedbackType.ThumbsDown;
                 var at = start.AddTicks((long)((end - start).Ticks * ((done + 0.5) / count)));
-                Run(insert,
+                SqliteRows.Run(insert,
                     $"scale-{seed}-{++_written}",
                     $"scale-interaction-{interaction}",
                     (int)type,
@@ -134,13 +134,13 @@ public sealed class NegativeFeedbackFiller(string connectionString, DateTimeOffs
     {
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
         var created = _time.ConvertToProvider(end.AddDays(-days - 1))!;
-        Run(Command(connection, transaction, "INSERT INTO QueryPatterns (Key, RepresentativeQuery, CreatedAt, FromApplication) VALUES ('scale pattern', 'A banking question?', $t, 1)", "$t"), created);
-        var interaction = Command(connection, transaction,
+        SqliteRows.Run(SqliteRows.Command(connection, transaction, "INSERT INTO QueryPatterns (Key, RepresentativeQuery, CreatedAt, FromApplication) VALUES ('scale pattern', 'A banking question?', $t, 1)", "$t"), created);
+        var interaction = SqliteRows.Command(connection, transaction,
             "INSERT INTO Interactions (Id, Query, Response, Source, RequestedPattern, PatternKey, Metadata, CreatedAt) VALUES ($id, $q, 'An answer.', $s, NULL, 'scale pattern', '{}', $t)",
             "$id", "$q", "$s", "$t");
         for (var i = 0; i < Interactions; i++)
         {
-            Run(interaction, $"scale-interaction-{i}", $"Banking question {i}?", Sources[i % Sources.Length], created);
+            SqliteRows.Run(interaction, $"scale-interaction-{i}", $"Banking question {i}?", Sources[i % Sources.Length], created);
         }
         await transaction.CommitAsync();
     }
@@ -148,47 +148,17 @@ public sealed class NegativeFeedbackFiller(string connectionString, DateTimeOffs
     private static async Task AddDailyAsync(SqliteConnection connection, Dictionary<(DateOnly, string), (int Down, int Corrections)> daily)
     {
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
-        var upsert = Command(connection, transaction,
+        var upsert = SqliteRows.Command(connection, transaction,
             "INSERT INTO DailyAggregates (Day, Source, ThumbsUp, ThumbsDown, Corrections, Ratings, RatingSum, Rating1, Rating2, Rating3, Rating4, Rating5) " +
             "VALUES ($d, $s, 0, $n, $c, 0, 0, 0, 0, 0, 0, 0) ON CONFLICT (Day, Source) DO UPDATE SET " +
             "ThumbsDown = ThumbsDown + excluded.ThumbsDown, Corrections = Corrections + excluded.Corrections",
             "$d", "$s", "$n", "$c");
         foreach (var ((day, source), (down, corrections)) in daily)
         {
-            Run(upsert, day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), source, down, corrections);
+            SqliteRows.Run(upsert, day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), source, down, corrections);
         }
         await transaction.CommitAsync();
     }
 
-    private async Task<SqliteConnection> OpenAsync()
-    {
-        var connection = new SqliteConnection(connectionString);
-        await connection.OpenAsync();
-        await using var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF;";
-        await pragma.ExecuteNonQueryAsync();
-        return connection;
-    }
-
-    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string sql, params string[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        foreach (var name in parameters)
-        {
-            command.Parameters.Add(new SqliteParameter { ParameterName = name });
-        }
-        command.Prepare();
-        return command;
-    }
-
-    private static void Run(SqliteCommand command, params object?[] values)
-    {
-        for (var i = 0; i < values.Length; i++)
-        {
-            command.Parameters[i].Value = values[i] ?? DBNull.Value;
-        }
-        command.ExecuteNonQuery();
-    }
+    private Task<SqliteConnection> OpenAsync() => SqliteRows.OpenAsync(connectionString);
 }

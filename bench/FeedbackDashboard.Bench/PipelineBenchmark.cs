@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using FeedbackDashboard.Data;
+using FeedbackDashboard.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace FeedbackDashboard.Bench;
@@ -22,7 +23,8 @@ public static class PipelineBenchmark
         var rate = Measure.Option(args, "--rate", 50);
         var seconds = Measure.Option(args, "--seconds", 20);
         var (texts, _) = LabelledCsv.Read(ClusteringBenchmark.DefaultFile);
-        await using var app = await AppProcess.StartAsync(("RateLimiting__IngestPermitsPerSecond", "1000000"), ("Pipeline__MaxBacklog", "10000000"));
+        await using var app = await AppProcess.StartAsync(("RateLimiting__IngestPermitsPerSecond", "1000000"), ("Pipeline__MaxBacklog", "10000000"),
+            ("Pipeline__BatchSize", Measure.Option(args, "--batch-size", new PipelineOptions().BatchSize).ToString(System.Globalization.CultureInfo.InvariantCulture)));
         using var client = app.CreateApiClient();
         Console.WriteLine($"pipeline: app at {app.Address}; steady {rate}/s for {seconds} s, then a burst of {texts.Count:N0}");
 
@@ -118,7 +120,7 @@ public static class PipelineBenchmark
 
     private sealed record Acknowledgement(string Id);
 
-    private static async Task WaitDrainedAsync(AppProcess app, TimeSpan timeout)
+    public static async Task WaitDrainedAsync(AppProcess app, TimeSpan timeout)
     {
         var deadline = DateTime.UtcNow + timeout;
         while (true)

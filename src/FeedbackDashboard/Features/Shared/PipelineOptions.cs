@@ -14,7 +14,11 @@ public sealed class PipelineOptions
     /// </summary>
     public bool Enabled { get; set; } = true;
 
-    /// <summary>Feedback items (and waiting interactions) taken per batch: one embedding call, one transaction.</summary>
+    /// <summary>
+    /// Feedback items (and waiting interactions) taken per batch at most: one embedding call, one transaction.
+    /// Larger batches get through more items a second (at 2,000 mixed items a second 1,024 keeps up where 256
+    /// falls slowly behind) but hold the database longer, so acknowledgements wait more under a flood.
+    /// </summary>
     [Range(1, 5_000)]
     public int BatchSize { get; set; } = 256;
 
