@@ -98,6 +98,41 @@ public class ReviewTriggerTests(FeedbackAppFactory app) : IClassFixture<Feedback
     }
 
     [Fact]
+    public async Task OneBatchAcrossPatterns_JoinsEachPatternsTask_AndStillOpensATaskWhereNoneWas()
+    {
+        // Three patterns with a task, one without: one request, so one pipeline batch. The patterns with a task
+        // are joined together (one write); the fourth is evaluated on its own and opens its task.
+        string[] withTasks = [.. Enumerable.Range(0, 3).Select(i => ApiClientExtensions.Unique($"Mixed batch pattern {i}"))];
+        foreach (var query in withTasks)
+        {
+            for (var i = 0; i < 5; i++)
+            {
+                await PostAsync(query, "negative");
+            }
+        }
+        var fresh = ApiClientExtensions.Unique("Mixed batch new pattern");
+        var plan = withTasks.SelectMany((query, k) => Enumerable.Range(0, 4 + k).Select(i => (query, type: i % 2 == 0 ? "negative" : "positive")))
+            .Concat(Enumerable.Range(0, 6).Select(_ => (query: fresh, type: "negative")))
+            .ToList();
+        var items = plan.Select(p =>
+        {
+            var id = "across-" + Guid.NewGuid().ToString("N");
+            return new { id, interactionId = id, p.type, interaction = new { id, p.query, response = "An answer.", source = "tests", pattern = p.query } };
+        }).ToArray();
+        var response = await app.CreateApiClient(settle: false).PostJsonAsync("/api/v1/feedback/batch", new { items });
+        Assert.Equal(items.Length, (int)(await response.ReadJsonAsync())["stored"]!);
+        await app.WaitForPipelineAsync();
+
+        for (var k = 0; k < withTasks.Length; k++)
+        {
+            var added = 4 + k;
+            await AssertHoldsAsync(Assert.Single(await OpenTasksForAsync(withTasks[k])), related: 5 + added, negative: 5 + (added + 1) / 2);
+        }
+        var opened = Assert.Single(await OpenTasksForAsync(fresh));
+        Assert.Equal(6, (int)opened["negativeCount"]!);
+    }
+
+    [Fact]
     public async Task TheSameItemsInOneBatch_OpenTheTaskAtTheSameItem_AsSentOneByOne()
     {
         // Six up then four down, as in the test above, but in one request: the pipeline checks a
