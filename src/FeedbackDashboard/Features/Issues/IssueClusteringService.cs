@@ -1,10 +1,5 @@
-using FeedbackDashboard.Core.Embeddings;
-using FeedbackDashboard.Core.Insights;
-using FeedbackDashboard.Core.Issues;
 using FeedbackDashboard.Data;
 using FeedbackDashboard.Features.Operations;
-using FeedbackDashboard.Features.Realtime;
-using FeedbackDashboard.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;

@@ -4,9 +4,8 @@ using FeedbackDashboard.Core.Issues;
 
 namespace FeedbackDashboard.Features.Issues;
 
-/// <summary>An issue a run found in its sample, before it is saved: the sampled members, centre, join threshold, name and samples.</summary>
+/// <summary>An issue a run found in its sample, before it is saved: its centre, join threshold, name and sample comments.</summary>
 public sealed record IssueDraft(
-    IReadOnlyList<NegativeItem> Members,
     float[] Centre,
     double AssignThreshold,
     string Label,
@@ -39,7 +38,6 @@ public sealed record IssueDraft(
     {
         var (members, centre, similarities, representative) = shape;
         return new IssueDraft(
-            members,
             centre,
             IssueAssignment.ThresholdFor(similarities.Select(x => (float)x).ToList()),
             Fit(title, IssueCluster.MaxLabelLength),

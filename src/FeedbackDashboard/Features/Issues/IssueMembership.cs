@@ -12,6 +12,8 @@ namespace FeedbackDashboard.Features.Issues;
 /// </summary>
 public static class IssueMembership
 {
+    private const int EfChunk = 10_000;
+
     /// <summary>
     /// Adds each item to its issue unless it is already in a current issue (a batch run again after a
     /// crash, or an item a clustering run placed first). Returns the issues that grew.
@@ -43,7 +45,7 @@ public static class IssueMembership
     /// </summary>
     private static async Task<bool> WritePreparedAsync(FeedbackDbContext db, IReadOnlyList<IssueJoin> members)
     {
-        var insert = SqliteBatchStatement.Prepare(db, "INSERT INTO \"IssueClusterMembers\" (\"IssueClusterId\", \"FeedbackId\") VALUES ($issue, $feedback)", "$issue", "$feedback");
+        var insert = PrepareMemberInsert(db);
         if (insert is null)
         {
             return false;
@@ -70,6 +72,34 @@ public static class IssueMembership
         }
         return true;
     }
+
+    /// <summary>
+    /// Writes member rows only (a clustering run counts its members itself): a prepared statement on
+    /// SQLite, EF Core in chunks elsewhere.
+    /// </summary>
+    public static async Task InsertMembersAsync(FeedbackDbContext db, IEnumerable<(long IssueId, long FeedbackId)> members, CancellationToken cancellationToken)
+    {
+        if (PrepareMemberInsert(db) is { } insert)
+        {
+            await using (insert)
+            {
+                foreach (var (issue, feedback) in members)
+                {
+                    insert.Execute(issue, feedback);
+                }
+            }
+            return;
+        }
+        foreach (var chunk in members.Chunk(EfChunk))
+        {
+            db.IssueClusterMembers.AddRange(chunk.Select(m => new IssueClusterMember { IssueClusterId = m.IssueId, FeedbackId = m.FeedbackId }));
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    private static SqliteBatchStatement? PrepareMemberInsert(FeedbackDbContext db) =>
+        SqliteBatchStatement.Prepare(db, "INSERT INTO \"IssueClusterMembers\" (\"IssueClusterId\", \"FeedbackId\") VALUES ($issue, $feedback)", "$issue", "$feedback");
 
     /// <summary>Counts members (already written) in the daily aggregates and the issues' frequencies.</summary>
     private static async Task CountAsync(FeedbackDbContext db, IReadOnlyList<IssueJoin> members, CancellationToken cancellationToken)

@@ -1,4 +1,3 @@
-using FeedbackDashboard.Core.Embeddings;
 using FeedbackDashboard.Core.Insights;
 using FeedbackDashboard.Core.Issues;
 using FeedbackDashboard.Data;
@@ -38,8 +37,7 @@ public sealed class IssueRecluster(
         var startedAt = time.GetUtcNow();
         var window = InsightWindow.LastDays(options.WindowDays, startedAt);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var expected = Math.Max(1, await db.DailyAggregates.Where(a => a.Day >= window.From && a.Day <= window.To)
-            .SumAsync(a => a.ThumbsDown + a.Corrections, cancellationToken));
+        var expected = Math.Max(1, await new IssueQueries(contextFactory).CountNegativeAsync(window, null, cancellationToken));
 
         var corpus = new NegativeCorpus(options.SampleSize);
         await foreach (var item in NegativeItems.AllAsync(db, window).WithCancellation(cancellationToken))

@@ -16,7 +16,6 @@ namespace FeedbackDashboard.Features.Issues;
 public sealed class IssueRunWriter(FeedbackDbContext db)
 {
     private const int PageSize = 5_000;
-    private const int EfChunk = 10_000;
 
     /// <param name="issueOfItem">For each item of <paramref name="corpus"/>, its issue's index in <paramref name="issues"/>, or -1.</param>
     public async Task<IssueRun> SaveAsync(
@@ -41,7 +40,8 @@ public sealed class IssueRunWriter(FeedbackDbContext db)
                 ids[k] = await SaveIssueAsync(issues[k], continues[k], daily[k], window, now, token);
                 centres.Add(new IssueCentre(ids[k], issues[k].Centre, issues[k].AssignThreshold));
             }
-            await InsertMembersAsync(corpus, issueOfItem, ids, token);
+            await IssueMembership.InsertMembersAsync(db, Enumerable.Range(0, issueOfItem.Length).Where(i => issueOfItem[i] >= 0)
+                .Select(i => (ids[issueOfItem[i]], corpus.Items[i].Id)), token);
             db.IssueDailyAggregates.AddRange(daily.SelectMany((days, k) => days.Select(d =>
                 new IssueDailyAggregate { IssueClusterId = ids[k], Day = d.Key.Day, Source = d.Key.Source, Count = d.Value })));
             await db.SaveChangesAsync(token);
@@ -119,29 +119,5 @@ public sealed class IssueRunWriter(FeedbackDbContext db)
         cluster.ComputedAt = now;
         await db.SaveChangesAsync(cancellationToken);
         return cluster.Id;
-    }
-
-    /// <summary>Every placed item as a member row: a prepared statement on SQLite, EF Core in chunks elsewhere.</summary>
-    private async Task InsertMembersAsync(NegativeCorpus corpus, int[] issueOfItem, long[] ids, CancellationToken cancellationToken)
-    {
-        var members = Enumerable.Range(0, issueOfItem.Length).Where(i => issueOfItem[i] >= 0)
-            .Select(i => (Issue: ids[issueOfItem[i]], Feedback: corpus.Items[i].Id));
-        if (SqliteBatchStatement.Prepare(db, "INSERT INTO \"IssueClusterMembers\" (\"IssueClusterId\", \"FeedbackId\") VALUES ($issue, $feedback)", "$issue", "$feedback") is { } insert)
-        {
-            await using (insert)
-            {
-                foreach (var (issue, feedback) in members)
-                {
-                    insert.Execute(issue, feedback);
-                }
-            }
-            return;
-        }
-        foreach (var chunk in members.Chunk(EfChunk))
-        {
-            db.IssueClusterMembers.AddRange(chunk.Select(m => new IssueClusterMember { IssueClusterId = m.Issue, FeedbackId = m.Feedback }));
-            await db.SaveChangesAsync(cancellationToken);
-            db.ChangeTracker.Clear();
-        }
     }
 }

@@ -1,11 +1,7 @@
-using FeedbackDashboard.Core.Embeddings;
 using FeedbackDashboard.Core.Feedback;
 using FeedbackDashboard.Core.Insights;
-using FeedbackDashboard.Core.Issues;
 using FeedbackDashboard.Data;
-using FeedbackDashboard.Features.Shared;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.AI;
 
 namespace FeedbackDashboard.Features.Issues;
 
@@ -18,8 +14,8 @@ public sealed class NegativeItem(long id, string? comment, DateTimeOffset create
     public string Source { get; } = source;
     public string Text { get; } = text;
 
-    /// <summary>Null until embedded: a comment the pipeline has not embedded yet, or a question from before embeddings were stored.</summary>
-    public float[]? Vector { get; set; } = vector;
+    /// <summary>Null when not embedded yet: a comment the pipeline has not reached, or a question from before embeddings were stored.</summary>
+    public float[]? Vector { get; } = vector;
 
     public bool HasComment => !string.IsNullOrWhiteSpace(Comment);
 }

@@ -204,8 +204,9 @@ public sealed class ReviewTaskTrigger(IDbContextFactory<FeedbackDbContext> conte
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || DbErrors.IsUniqueViolation(e))
         {
+            // Another writer changed a task or added one of the items first: the caller reads afresh, pattern by pattern.
             return new Dictionary<string, TriggerResult>();
         }
         return results;
