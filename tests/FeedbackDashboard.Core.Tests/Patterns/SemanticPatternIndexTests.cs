@@ -51,6 +51,45 @@ public class SemanticPatternIndexTests
         index.Clear();
         Assert.False(index.Contains("a"));
     }
+
+    [Fact]
+    public void ASearchCarriedOn_FindsWhatAFullSearchFinds_AsPatternsAreAdded()
+    {
+        var random = new Random(7);
+        float[] RandomUnit() => Unit(Enumerable.Range(0, 8).Select(_ => (float)(random.NextDouble() * 2 - 1)).ToArray());
+        var index = new SemanticPatternIndex();
+        var queries = Enumerable.Range(0, 20).Select(_ => RandomUnit()).ToArray();
+        var searches = new NearestSearch?[queries.Length];
+        for (var round = 0; round < 30; round++)
+        {
+            index.Add($"p{round}", RandomUnit());
+            if (round % 3 == 0)
+            {
+                // A duplicate of an earlier pattern ties with it: the first one added must still win.
+                index.Add($"copy{round}", queries[round % queries.Length]);
+                index.Add($"copy{round}-again", queries[round % queries.Length]);
+            }
+            for (var q = 0; q < queries.Length; q++)
+            {
+                searches[q] = index.Search(queries[q], searches[q]);
+                Assert.Equal(index.Nearest(queries[q], 0.2)?.Key, index.Neighbour(searches[q]!.Value, 0.2)?.Key);
+                Assert.Equal(index.Count, searches[q]!.Value.Searched);
+            }
+        }
+    }
+
+    [Fact]
+    public void ASearchFromBeforeAClear_IsNotCarriedOn()
+    {
+        var index = new SemanticPatternIndex();
+        index.Add("old", Unit(1, 0));
+        var search = index.Search(Unit(1, 0));
+        index.Clear();
+        index.Add("new", Unit(0.8f, 0.6f));
+
+        Assert.Null(index.Neighbour(search, 0.5));
+        Assert.Equal("new", index.Neighbour(index.Search(Unit(1, 0), search), 0.5)!.Key);
+    }
 }
 
 public class PatternKeysTests

@@ -27,8 +27,9 @@ public sealed class InteractionConfiguration : IEntityTypeConfiguration<Interact
                     m => new Dictionary<string, string>(m)))
             .HasMaxLength(64_000);
         builder.Property(i => i.QueryEmbedding).IsEmbedding();
-        // Also finds the interactions still waiting for a pattern (PatternKey IS NULL).
-        builder.HasIndex(i => i.PatternKey);
+        // Also finds the interactions still waiting for a pattern (PatternKey IS NULL), oldest first, without
+        // reading the whole backlog: with PatternKey alone, each pipeline batch sorted every waiting interaction.
+        builder.HasIndex(i => new { i.PatternKey, i.CreatedAt });
         builder.HasIndex(i => i.CreatedAt);
     }
 }

@@ -29,9 +29,8 @@ public sealed class FeedbackWriter(
         EF.CompileAsyncQuery((FeedbackDbContext db, List<string> ids) => db.Interactions.AsNoTracking().Where(x => ids.Contains(x.Id)));
 
     // SQLite takes one writer at a time. This instance's ingest writers (the group commit and batch
-    // requests) queue here, asynchronously and in order, rather than in SQLite's busy handler, which
-    // sleeps 1, 2, 5 … 100 ms between tries: under load the lock sat free while the next batch slept.
-    // The pipeline and other instances still meet the busy timeout.
+    // requests) queue here, asynchronously and in order, rather than polling in the busy handler
+    // (SqliteBusyTimeout), where the next one to try wins. The pipeline and other instances still meet it.
     private readonly SemaphoreSlim _sqliteTurn = new(1, 1);
 
     public async Task<ActionOutcome<UserFeedback>[]> StoreAsync(IReadOnlyList<FeedbackItem> items, DateTimeOffset now, CancellationToken cancellationToken)

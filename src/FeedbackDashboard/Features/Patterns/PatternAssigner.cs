@@ -22,6 +22,9 @@ public sealed class PatternAssigner(IEmbeddingGenerator<string, Embedding<float>
 
     private readonly SemanticPatternIndex _index = new();
     private readonly Dictionary<string, float[]> _recentQueries = new(StringComparer.Ordinal);
+    // A question asked again is compared only with the patterns made since it was last asked: comparing
+    // each batch's queries with every pattern was most of the pipeline's planning time at thousands of patterns.
+    private readonly Dictionary<string, NearestSearch> _searches = new(StringComparer.Ordinal);
     private DateTimeOffset? _loadedUpTo;
     private bool _representativesEmbedded;
 
@@ -51,7 +54,13 @@ public sealed class PatternAssigner(IEmbeddingGenerator<string, Embedding<float>
                 continue;
             }
 
-            if (_index.Nearest(vectors[i], threshold) is { } nearest)
+            var search = _index.Search(vectors[i], _searches.TryGetValue(interaction.Query, out var earlier) ? earlier : null);
+            if (_searches.Count >= MaxCachedQueries)
+            {
+                _searches.Clear();
+            }
+            _searches[interaction.Query] = search;
+            if (_index.Neighbour(search, threshold) is { } nearest)
             {
                 keys[i] = nearest.Key;
                 continue;
@@ -137,6 +146,7 @@ public sealed class PatternAssigner(IEmbeddingGenerator<string, Embedding<float>
     {
         var vectors = new float[interactions.Count][];
         var missing = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < interactions.Count; i++)
         {
             if (interactions[i].QueryEmbedding is { } stored)
@@ -147,7 +157,7 @@ public sealed class PatternAssigner(IEmbeddingGenerator<string, Embedding<float>
             {
                 vectors[i] = recent;
             }
-            else if (!missing.Contains(interactions[i].Query))
+            else if (seen.Add(interactions[i].Query))
             {
                 missing.Add(interactions[i].Query);
             }

@@ -147,7 +147,10 @@ public sealed class FeedbackPipeline(
         FeedbackDbContext db, List<UserFeedback> pending, int batchSize, CancellationToken cancellationToken)
     {
         var ids = pending.Where(f => f.PatternKey is null).Select(f => f.InteractionId).Distinct().ToList();
-        var waiting = await db.Interactions.AsNoTracking().Where(i => i.PatternKey == null && ids.Contains(i.Id)).ToListAsync(cancellationToken);
+        // Found by id, their pattern checked here: asked for PatternKey IS NULL too, SQLite went through
+        // every waiting interaction's index entry, and a backlog made each batch slower.
+        var waiting = (await db.Interactions.AsNoTracking().Where(i => ids.Contains(i.Id)).ToListAsync(cancellationToken))
+            .Where(i => i.PatternKey is null).ToList();
         if (waiting.Count < batchSize)
         {
             waiting.AddRange(await db.Interactions.AsNoTracking()

@@ -16,11 +16,12 @@ public sealed class PipelineOptions
 
     /// <summary>
     /// Feedback items (and waiting interactions) taken per batch at most: one embedding call, one transaction.
-    /// Larger batches get through more items a second (at 2,000 mixed items a second 1,024 keeps up where 256
-    /// falls slowly behind) but hold the database longer, so acknowledgements wait more under a flood.
+    /// Under light load a batch is whatever arrived since the last one. Larger batches get through more items
+    /// a second (at 2,000 mixed items a second 512 keeps up with its lag flat, 256 falls slowly behind) but hold
+    /// the database longer, so acknowledgements wait more under a flood (docs/benchmarks.md).
     /// </summary>
     [Range(1, 5_000)]
-    public int BatchSize { get; set; } = 256;
+    public int BatchSize { get; set; } = 512;
 
     /// <summary>
     /// Ids the in-memory channel holds before it stops taking more. Nothing is lost beyond it: the

@@ -57,15 +57,16 @@ public sealed class ImprovementTriggers(
 
         var patterns = feedback.GroupBy(f => f.PatternKey!).ToList();
         var settings = await triggerSettings.GetAsync(cancellationToken);
-        // The patterns that have an active task take their items in one write; the others are evaluated one by one.
+        // The patterns that have an active task take their items in one write.
         var joinedActive = await trigger.JoinActiveAsync(patterns, settings, now, cancellationToken);
-        foreach (var pattern in patterns)
+        foreach (var pattern in patterns.Where(p => joinedActive.ContainsKey(p.Key)))
         {
-            if (joinedActive.TryGetValue(pattern.Key, out var joinedResult))
-            {
-                Record(joinedResult, pattern.MaxBy(f => f.Id)!);
-                continue;
-            }
+            Record(joinedActive[pattern.Key], pattern.MaxBy(f => f.Id)!);
+        }
+        // Of the others, those where nothing fires are read together; the rest open a task, one by one.
+        var quiet = await trigger.EvaluateQuietAsync(patterns.Where(p => !joinedActive.ContainsKey(p.Key)).ToList(), settings, cancellationToken);
+        foreach (var pattern in patterns.Where(p => !joinedActive.ContainsKey(p.Key) && !quiet.ContainsKey(p.Key)))
+        {
             // Oldest first, with one read of the pattern's window, until the pattern has an active task
             // (raised or found); the rest of the batch then joins it in one write instead of one each.
             var items = pattern.OrderBy(f => f.Id).ToList();

@@ -385,7 +385,7 @@ namespace FeedbackDashboard.Data.Migrations.SqlServer
 
                     b.HasIndex("CreatedAt");
 
-                    b.HasIndex("PatternKey");
+                    b.HasIndex("PatternKey", "CreatedAt");
 
                     b.ToTable("Interactions");
                 });

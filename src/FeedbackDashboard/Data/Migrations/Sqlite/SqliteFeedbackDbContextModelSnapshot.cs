@@ -371,7 +371,7 @@ namespace FeedbackDashboard.Data.Migrations.Sqlite
 
                     b.HasIndex("CreatedAt");
 
-                    b.HasIndex("PatternKey");
+                    b.HasIndex("PatternKey", "CreatedAt");
 
                     b.ToTable("Interactions");
                 });
