@@ -245,9 +245,11 @@ public sealed class ReviewTaskTrigger(IDbContextFactory<FeedbackDbContext> conte
                 results[pattern.Key] = Add(db, task, fresh, options, now);
             }
         }
-        foreach (var task in results.Values.Where(r => r.Outcome == TriggerOutcome.Joined).Select(r => r.Task!))
+        var grown = results.Values.Where(r => r.Outcome == TriggerOutcome.Joined).Select(r => r.Task!).ToList();
+        var assessments = await health.AssessManyAsync(db, grown, options, cancellationToken);
+        for (var i = 0; i < grown.Count; i++)
         {
-            task.ApplyHealth(await health.AssessAsync(db, task, options, cancellationToken));
+            grown[i].ApplyHealth(assessments[i]);
         }
         try
         {
