@@ -147,6 +147,47 @@ public class ReviewTriggerTests(FeedbackAppFactory app) : IClassFixture<Feedback
     }
 
     [Fact]
+    public async Task OneBatchOfPatternsWithoutATask_OpensOnlyWhereTheRuleFires_AndAClosedTasksItemsDoNotCountAgain()
+    {
+        // The patterns of a batch without an active task are read together; only one where an item fires opens its task.
+        var closed = ApiClientExtensions.Unique("Quiet batch closed pattern");
+        for (var i = 0; i < 5; i++)
+        {
+            await PostAsync(closed, "negative");
+        }
+        await using (var db = app.CreateDbContext())
+        {
+            var task = await db.ReviewTasks.SingleAsync(t => t.ActivePatternKey == closed);
+            task.Status = Core.Review.ReviewTaskStatus.Resolved;
+            task.ActivePatternKey = null;
+            await db.SaveChangesAsync();
+        }
+        string[] quiet = [.. Enumerable.Range(0, 3).Select(i => ApiClientExtensions.Unique($"Quiet batch pattern {i}"))];
+        var firing = ApiClientExtensions.Unique("Quiet batch firing pattern");
+        var plan = quiet.SelectMany(query => new[] { "positive", "negative", "positive", "positive" }.Select(type => (query, type)))
+            .Concat(new[] { "positive", "positive", "negative", "positive", "positive" }.Select(type => (query: closed, type)))
+            .Concat(Enumerable.Range(0, 10).Select(i => (query: firing, type: i < 6 ? "positive" : "negative")))
+            .ToList();
+        var items = plan.Select(p =>
+        {
+            var id = "quiet-" + Guid.NewGuid().ToString("N");
+            return new { id, interactionId = id, p.type, interaction = new { id, p.query, response = "An answer.", source = "tests", pattern = p.query } };
+        }).ToArray();
+        var response = await app.CreateApiClient(settle: false).PostJsonAsync("/api/v1/feedback/batch", new { items });
+        Assert.Equal(items.Length, (int)(await response.ReadJsonAsync())["stored"]!);
+        await app.WaitForPipelineAsync();
+
+        foreach (var query in quiet.Append(closed))
+        {
+            Assert.Empty(await OpenTasksForAsync(query)); // 1 of 4, and 1 of 5 new items after the closed task
+        }
+        var opened = Assert.Single(await OpenTasksForAsync(firing));
+        var firingIds = items.Where((_, i) => plan[i].query == firing).Select(i => i.id).ToArray();
+        Assert.Equal(firingIds[8], (string)opened["triggerFeedback"]!["id"]!); // 3 of 9 negative
+        await AssertHoldsAsync(opened, related: 10, negative: 4);
+    }
+
+    [Fact]
     public async Task TheQueuesRows_LeaveOutTriggerAndRelatedItems_WhichTheApiListEmbeds()
     {
         var query = ApiClientExtensions.Unique("Where is my invoice");
