@@ -24,24 +24,33 @@ public sealed class TaskSeverityRefresher(
     TimeProvider time,
     ILogger<TaskSeverityRefresher> logger) : BackgroundService
 {
+    // Tasks whose 7-day reach is read in one query.
+    private const int AssessedTogether = 500;
+
     /// <returns>The tasks whose severity or recovery changed.</returns>
     public async Task<IReadOnlyList<long>> RefreshAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var triggers = await triggerSettings.GetAsync(cancellationToken);
         var changed = new List<long>();
-        foreach (var task in await db.ReviewTasks.AsNoTracking().Where(t => t.ActivePatternKey != null).ToListAsync(cancellationToken))
+        var active = await db.ReviewTasks.AsNoTracking().Where(t => t.ActivePatternKey != null).ToListAsync(cancellationToken);
+        foreach (var tasks in active.Chunk(AssessedTogether))
         {
-            if (!task.ApplyHealth(await health.AssessAsync(db, task, triggers, cancellationToken)))
+            var assessments = await health.AssessManyAsync(db, tasks, triggers, cancellationToken);
+            for (var i = 0; i < tasks.Length; i++)
             {
-                continue;
+                var task = tasks[i];
+                if (!task.ApplyHealth(assessments[i]))
+                {
+                    continue;
+                }
+                await db.ReviewTasks.Where(t => t.Id == task.Id).ExecuteUpdateAsync(s => s
+                    .SetProperty(t => t.Severity, task.Severity)
+                    .SetProperty(t => t.Recovering, task.Recovering)
+                    .SetProperty(t => t.CurrentNegativeShare, task.CurrentNegativeShare)
+                    .SetProperty(t => t.RecentReach, task.RecentReach), cancellationToken);
+                changed.Add(task.Id);
             }
-            await db.ReviewTasks.Where(t => t.Id == task.Id).ExecuteUpdateAsync(s => s
-                .SetProperty(t => t.Severity, task.Severity)
-                .SetProperty(t => t.Recovering, task.Recovering)
-                .SetProperty(t => t.CurrentNegativeShare, task.CurrentNegativeShare)
-                .SetProperty(t => t.RecentReach, task.RecentReach), cancellationToken);
-            changed.Add(task.Id);
         }
         if (changed.Count > 0)
         {
