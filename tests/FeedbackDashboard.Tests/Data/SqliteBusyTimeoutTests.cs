@@ -14,11 +14,8 @@ public sealed class SqliteBusyTimeoutTests : IDisposable
     [Fact]
     public async Task AWriter_WaitsForAnotherWritersLock_AndWritesOnceItIsFree()
     {
-        await using var holder = await OpenAsync();
-        await ExecuteAsync(holder, "CREATE TABLE t (x INTEGER); PRAGMA journal_mode=WAL;");
-        await ExecuteAsync(holder, "BEGIN IMMEDIATE; INSERT INTO t VALUES (1);");
-        await using var waiter = await OpenAsync();
-        new SqliteBusyTimeout(milliseconds: 5_000).ConnectionOpened(waiter, null!);
+        await using var holder = await HoldTheWriteLockAsync();
+        await using var waiter = await OpenWaiterAsync(timeoutMilliseconds: 5_000);
 
         var released = Task.Run(async () =>
         {
@@ -36,11 +33,8 @@ public sealed class SqliteBusyTimeoutTests : IDisposable
     [Fact]
     public async Task AWriter_GivesUpAfterItsTimeout_WithSqliteBusy()
     {
-        await using var holder = await OpenAsync();
-        await ExecuteAsync(holder, "CREATE TABLE t (x INTEGER); PRAGMA journal_mode=WAL;");
-        await ExecuteAsync(holder, "BEGIN IMMEDIATE; INSERT INTO t VALUES (1);");
-        await using var waiter = await OpenAsync();
-        new SqliteBusyTimeout(milliseconds: 100).ConnectionOpened(waiter, null!);
+        await using var holder = await HoldTheWriteLockAsync();
+        await using var waiter = await OpenWaiterAsync(timeoutMilliseconds: 100);
 
         await using var insert = waiter.CreateCommand();
         insert.CommandText = "INSERT INTO t VALUES (2);";
@@ -50,6 +44,23 @@ public sealed class SqliteBusyTimeoutTests : IDisposable
         Assert.Equal(5, error.SqliteErrorCode); // SQLITE_BUSY
         await ExecuteAsync(holder, "COMMIT;");
         Assert.Equal(1L, await ScalarAsync(waiter, "SELECT count(*) FROM t;"));
+    }
+
+    /// <summary>A connection in a write transaction (a row of table t inserted, not committed): the lock the other one waits for.</summary>
+    private async Task<SqliteConnection> HoldTheWriteLockAsync()
+    {
+        var holder = await OpenAsync();
+        await ExecuteAsync(holder, "CREATE TABLE t (x INTEGER); PRAGMA journal_mode=WAL;");
+        await ExecuteAsync(holder, "BEGIN IMMEDIATE; INSERT INTO t VALUES (1);");
+        return holder;
+    }
+
+    /// <summary>A second connection with the app's busy handler, as EF Core's interceptor sets it up on open.</summary>
+    private async Task<SqliteConnection> OpenWaiterAsync(int timeoutMilliseconds)
+    {
+        var waiter = await OpenAsync();
+        new SqliteBusyTimeout(timeoutMilliseconds).ConnectionOpened(waiter, null!);
+        return waiter;
     }
 
     private async Task<SqliteConnection> OpenAsync()

@@ -25,7 +25,6 @@ public class ReviewTriggerTests(FeedbackAppFactory app) : IClassFixture<Feedback
         return (string)(await response.ReadJsonAsync())["id"]!;
     }
 
-    /// <summary>Posts items of these types on one pattern in one batch request and waits for the pipeline; returns their ids in order.</summary>
     /// <summary>The task's counts as the API lists them, and as many items linked to it in the database.</summary>
     private async Task AssertHoldsAsync(JsonObject task, int related, int negative)
     {
@@ -36,12 +35,17 @@ public class ReviewTriggerTests(FeedbackAppFactory app) : IClassFixture<Feedback
         Assert.Equal(related, await db.ReviewTaskFeedback.CountAsync(r => r.ReviewTaskId == id));
     }
 
-    private async Task<string[]> PostBatchAsync(string query, IEnumerable<string> types)
+    /// <summary>Posts items of these types on one pattern in one batch request and waits for the pipeline; returns their ids in order.</summary>
+    private Task<string[]> PostBatchAsync(string query, IEnumerable<string> types) =>
+        PostBatchAsync(types.Select(type => (query, type)));
+
+    /// <summary>Posts these items, each on its query's pattern, in one batch request (one pipeline batch) and waits for the pipeline; returns their ids in order.</summary>
+    private async Task<string[]> PostBatchAsync(IEnumerable<(string Query, string Type)> plan)
     {
-        var items = types.Select(type =>
+        var items = plan.Select(p =>
         {
             var id = "batched-" + Guid.NewGuid().ToString("N");
-            return new { id, interactionId = id, type, interaction = new { id, query, response = "An answer.", source = "tests", pattern = query } };
+            return new { id, interactionId = id, type = p.Type, interaction = new { id, query = p.Query, response = "An answer.", source = "tests", pattern = p.Query } };
         }).ToArray();
         var response = await app.CreateApiClient(settle: false).PostJsonAsync("/api/v1/feedback/batch", new { items });
         Assert.Equal(items.Length, (int)(await response.ReadJsonAsync())["stored"]!);
@@ -114,14 +118,7 @@ public class ReviewTriggerTests(FeedbackAppFactory app) : IClassFixture<Feedback
         var plan = withTasks.SelectMany((query, k) => Enumerable.Range(0, 4 + k).Select(i => (query, type: i % 2 == 0 ? "negative" : "positive")))
             .Concat(Enumerable.Range(0, 6).Select(_ => (query: fresh, type: "negative")))
             .ToList();
-        var items = plan.Select(p =>
-        {
-            var id = "across-" + Guid.NewGuid().ToString("N");
-            return new { id, interactionId = id, p.type, interaction = new { id, p.query, response = "An answer.", source = "tests", pattern = p.query } };
-        }).ToArray();
-        var response = await app.CreateApiClient(settle: false).PostJsonAsync("/api/v1/feedback/batch", new { items });
-        Assert.Equal(items.Length, (int)(await response.ReadJsonAsync())["stored"]!);
-        await app.WaitForPipelineAsync();
+        await PostBatchAsync(plan);
 
         for (var k = 0; k < withTasks.Length; k++)
         {
@@ -168,21 +165,14 @@ public class ReviewTriggerTests(FeedbackAppFactory app) : IClassFixture<Feedback
             .Concat(new[] { "positive", "positive", "negative", "positive", "positive" }.Select(type => (query: closed, type)))
             .Concat(Enumerable.Range(0, 10).Select(i => (query: firing, type: i < 6 ? "positive" : "negative")))
             .ToList();
-        var items = plan.Select(p =>
-        {
-            var id = "quiet-" + Guid.NewGuid().ToString("N");
-            return new { id, interactionId = id, p.type, interaction = new { id, p.query, response = "An answer.", source = "tests", pattern = p.query } };
-        }).ToArray();
-        var response = await app.CreateApiClient(settle: false).PostJsonAsync("/api/v1/feedback/batch", new { items });
-        Assert.Equal(items.Length, (int)(await response.ReadJsonAsync())["stored"]!);
-        await app.WaitForPipelineAsync();
+        var ids = await PostBatchAsync(plan);
 
         foreach (var query in quiet.Append(closed))
         {
             Assert.Empty(await OpenTasksForAsync(query)); // 1 of 4, and 1 of 5 new items after the closed task
         }
         var opened = Assert.Single(await OpenTasksForAsync(firing));
-        var firingIds = items.Where((_, i) => plan[i].query == firing).Select(i => i.id).ToArray();
+        var firingIds = ids.Where((_, i) => plan[i].query == firing).ToArray();
         Assert.Equal(firingIds[8], (string)opened["triggerFeedback"]!["id"]!); // 3 of 9 negative
         await AssertHoldsAsync(opened, related: 10, negative: 4);
     }
