@@ -64,7 +64,9 @@ public class SignInTests(BrowserAppFixture app) : IClassFixture<BrowserAppFixtur
         await page.GotoAsync("/");
         await page.WaitForCircuitAsync();
         Assert.True((await AdministerAsync(u => u.SetDisabledAsync(admin, id, true))).Succeeded);
-        await page.WaitForURLAsync("**/Account/Login**", new() { Timeout = 15_000 });
+        // Commit, not load: the sign-in page's assets may be slow to load beside the other suites; the redirect is what counts.
+        await page.WaitForURLAsync("**/Account/Login**", new() { Timeout = 30_000, WaitUntil = WaitUntilState.Commit });
+        await Assertions.Expect(page.Locator("input[name='Input.Email']")).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await page.ScreenshotStepAsync(nameof(AnOpenReviewPage_ShowsTheNewRoleWhenDemoted_AndGoesToSignInWhenDisabled), 1, "signed-out");
     }
 
