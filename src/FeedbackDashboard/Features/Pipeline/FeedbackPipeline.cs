@@ -30,11 +30,13 @@ public sealed class FeedbackPipeline(
     HumanFeedbackSystem system,
     PipelineMetrics metrics,
     PipelineSignal signal,
+    IngestFlood flood,
     IOptionsMonitor<PipelineOptions> options,
     ILogger<FeedbackPipeline> logger)
 {
     private const int MaxAttempts = 3;
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private bool _inFlood;
 
     /// <summary>Processes batches until nothing is pending. One caller at a time per instance.</summary>
     public async Task<int> ProcessPendingAsync(TimeProvider clock, CancellationToken cancellationToken)
@@ -46,12 +48,51 @@ public sealed class FeedbackPipeline(
             while (await ProcessBatchWithRetryAsync(clock, cancellationToken) is var count and > 0)
             {
                 total += count;
+                await GiveWayToIngestAsync(cancellationToken);
             }
             return total;
         }
         finally
         {
             _gate.Release();
+        }
+    }
+
+    /// <summary>During an ingest flood, waits up to <see cref="PipelineOptions.FloodPauseMilliseconds"/> before the next batch.</summary>
+    private async Task GiveWayToIngestAsync(CancellationToken cancellationToken)
+    {
+        var pause = TimeSpan.FromMilliseconds(options.CurrentValue.FloodPauseMilliseconds);
+        var flooded = pause > TimeSpan.Zero && flood.IsFlooded;
+        if (flooded != _inFlood)
+        {
+            _inFlood = flooded;
+            if (flooded)
+            {
+                logger.LogInformation("Feedback arrives at {Arrivals:N0} items/s, more than twice the {Capacity:N0} items/s the pipeline gets through: it pauses {Pause} ms between batches until the flood ends",
+                    flood.ArrivalsPerSecond, flood.CapacityPerSecond, pause.TotalMilliseconds);
+            }
+            else
+            {
+                logger.LogInformation("The ingest flood is over: the pipeline works through its backlog without pausing");
+            }
+        }
+        if (!flooded)
+        {
+            return;
+        }
+        var started = Stopwatch.GetTimestamp();
+        metrics.GivingWay(true);
+        try
+        {
+            // In steps, so that the pipeline resumes soon after the flood ends.
+            while (Stopwatch.GetElapsedTime(started) < pause && flood.IsFlooded)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken);
+            }
+        }
+        finally
+        {
+            metrics.GivingWay(false);
         }
     }
 
@@ -82,6 +123,7 @@ public sealed class FeedbackPipeline(
         var waiting = await WaitingInteractionsAsync(db, pending, batchSize, cancellationToken);
         if (pending.Count == 0 && waiting.Count == 0)
         {
+            flood.BatchDone(0, full: false, TimeSpan.Zero);
             // Corrections are grouped once their feedback has its pattern: after everything else.
             return await corrections.GroupPendingAsync(db, cancellationToken);
         }
@@ -113,6 +155,7 @@ public sealed class FeedbackPipeline(
         await db.Feedback.Where(f => ids.Contains(f.Id)).ExecuteUpdateAsync(s => s.SetProperty(f => f.ProcessedAt, now), cancellationToken);
 
         signal.Processed(pending.Count);
+        flood.BatchDone(pending.Count, full: pending.Count >= batchSize, Stopwatch.GetElapsedTime(started));
         var lags = pending.Select(f => Math.Max(0, (now - f.CreatedAt).TotalMilliseconds)).Order().ToList();
         metrics.Record(new PipelineBatch(now, pending.Count, waiting.Count,
             lags.Count > 0 ? lags[lags.Count / 2] : 0, lags.Count > 0 ? lags[^1] : 0,

@@ -33,6 +33,22 @@ public sealed class PipelineMetrics : IDisposable
     public DateTimeOffset? LastBatchAt { get; private set; }
     public string? LastError { get; private set; }
 
+    /// <summary>Pausing between batches for an ingest flood (<see cref="IngestFlood"/>).</summary>
+    public bool GivingWayToIngest { get; private set; }
+
+    /// <summary>Pauses for an ingest flood since start.</summary>
+    public long FloodPauses { get; private set; }
+
+    public void GivingWay(bool pausing)
+    {
+        lock (_gate)
+        {
+            GivingWayToIngest = pausing;
+            FloodPauses += pausing ? 1 : 0;
+        }
+        Changed?.Invoke();
+    }
+
     public void Record(PipelineBatch batch, IEnumerable<double> lagsMs)
     {
         foreach (var lag in lagsMs)

@@ -12,6 +12,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddMetrics();
         services.AddSingleton<PipelineSignal>();
         services.AddSingleton<PipelineMetrics>();
+        services.AddSingleton<IngestFlood>();
         services.AddSingleton<FeedbackPipeline>();
         services.AddSingleton<PipelineStatusReader>();
         services.AddHostedService<FeedbackPipelineWorker>();

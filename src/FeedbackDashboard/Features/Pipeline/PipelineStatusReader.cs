@@ -7,7 +7,7 @@ namespace FeedbackDashboard.Features.Pipeline;
 /// <summary>How far behind the pipeline is: what waits in the database (all instances) and the recent batches of this one.</summary>
 public sealed class PipelineStatusReader(
     IDbContextFactory<FeedbackDbContext> contextFactory, PipelineMetrics metrics, PipelineSignal signal,
-    Microsoft.Extensions.Options.IOptionsMonitor<PipelineOptions> options, TimeProvider time)
+    IngestFlood flood, Microsoft.Extensions.Options.IOptionsMonitor<PipelineOptions> options, TimeProvider time)
 {
     public async Task<PipelineStatus> ReadAsync(CancellationToken cancellationToken = default)
     {
@@ -26,13 +26,15 @@ public sealed class PipelineStatusReader(
             metrics.History(),
             signal.Backlog,
             options.CurrentValue.MaxBacklog,
-            signal.IsSaturated);
+            signal.IsSaturated,
+            metrics.GivingWayToIngest ? new IngestFloodStatus(flood.ArrivalsPerSecond, flood.CapacityPerSecond) : null);
     }
 }
 
 /// <param name="OldestPendingSeconds">How long the oldest waiting item has waited: the pipeline's lag right now.</param>
 /// <param name="InstanceBacklog">Items this instance acknowledged and its pipeline has not processed.</param>
 /// <param name="RefusingIngest">At <paramref name="MaxBacklog"/>: ingest answers 503 with Retry-After until the pipeline catches up.</param>
+/// <param name="GivingWayToIngest">Set while the pipeline pauses between batches for an ingest flood (<see cref="IngestFlood"/>).</param>
 public sealed record PipelineStatus(
     int PendingFeedback,
     int PendingInteractions,
@@ -43,4 +45,9 @@ public sealed record PipelineStatus(
     IReadOnlyList<PipelineBatch> RecentBatches,
     long InstanceBacklog = 0,
     int MaxBacklog = 0,
-    bool RefusingIngest = false);
+    bool RefusingIngest = false,
+    IngestFloodStatus? GivingWayToIngest = null);
+
+/// <param name="ArrivalsPerSecond">Items a second this instance acknowledges.</param>
+/// <param name="CapacityPerSecond">Items a second its pipeline gets through when behind.</param>
+public sealed record IngestFloodStatus(double ArrivalsPerSecond, double CapacityPerSecond);

@@ -38,6 +38,15 @@ public sealed class PipelineOptions
     [Range(100, 10_000_000)]
     public int MaxBacklog { get; set; } = 20_000;
 
+    /// <summary>
+    /// While this instance acknowledges feedback more than twice as fast as its pipeline can process
+    /// it, the pipeline waits this long between batches, leaving the cores to ingest, and catches up
+    /// after the flood. 0: it never pauses. One batch a second keeps triggers firing during a flood,
+    /// late; the backlog limit bounds how late (docs/benchmarks.md, ingest).
+    /// </summary>
+    [Range(0, 60_000)]
+    public int FloodPauseMilliseconds { get; set; } = 1_000;
+
     /// <summary>How often the pipeline looks for pending work it was not told about (another instance, a restart).</summary>
     [Range(1, 3_600)]
     public int SweepSeconds { get; set; } = 5;

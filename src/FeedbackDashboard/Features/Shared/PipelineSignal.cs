@@ -14,6 +14,7 @@ public sealed class PipelineSignal
     private readonly Channel<long> _channel;
     private readonly IOptionsMonitor<PipelineOptions> _options;
     private long _backlog;
+    private long _acknowledged;
 
     public PipelineSignal(IOptionsMonitor<PipelineOptions> options)
     {
@@ -27,6 +28,9 @@ public sealed class PipelineSignal
 
     /// <summary>Items this instance acknowledged that its pipeline has not processed yet.</summary>
     public long Backlog => Interlocked.Read(ref _backlog);
+
+    /// <summary>Items this instance acknowledged since it started.</summary>
+    public long Acknowledged => Interlocked.Read(ref _acknowledged);
 
     /// <summary>Too far behind to take more feedback: ingest answers 503 until the pipeline catches up.</summary>
     public bool IsSaturated => _options.CurrentValue.Enabled && Backlog >= _options.CurrentValue.MaxBacklog;
@@ -56,6 +60,7 @@ public sealed class PipelineSignal
         foreach (var id in feedbackIds)
         {
             Interlocked.Increment(ref _backlog);
+            Interlocked.Increment(ref _acknowledged);
             _channel.Writer.TryWrite(id);
         }
     }
