@@ -11,14 +11,14 @@ namespace FeedbackDashboard.Tests.Pipeline;
 /// <summary>The pipeline gives way to ingest only while feedback arrives faster than it could ever process it.</summary>
 public class IngestFloodTests(IngestFloodTests.ManualPipelineAppFactory app) : IClassFixture<IngestFloodTests.ManualPipelineAppFactory>
 {
-    /// <summary>The pipeline runs only when a test calls it, two items a batch, pausing 200 ms in a flood.</summary>
+    /// <summary>The pipeline runs only when a test calls it, two items a batch, working half the time in a flood.</summary>
     public sealed class ManualPipelineAppFactory : FeedbackAppFactoryBase
     {
         protected override void Configure(IWebHostBuilder builder)
         {
             builder.UseSetting("Pipeline:Enabled", "false");
             builder.UseSetting("Pipeline:BatchSize", "2");
-            builder.UseSetting("Pipeline:FloodPauseMilliseconds", "200");
+            builder.UseSetting("Pipeline:FloodShare", "0.5"); // pauses as long as each batch took
         }
     }
 

@@ -35,8 +35,12 @@ public sealed class FeedbackPipeline(
     ILogger<FeedbackPipeline> logger)
 {
     private const int MaxAttempts = 3;
+    /// <summary>A slow batch (a lock waited for, a cold model) does not stall the pipeline for long.</summary>
+    private static readonly TimeSpan MaxFloodPause = TimeSpan.FromSeconds(10);
+
     private readonly SemaphoreSlim _gate = new(1, 1);
     private bool _inFlood;
+    private TimeSpan _lastBatchTook;
 
     /// <summary>Processes batches until nothing is pending. One caller at a time per instance.</summary>
     public async Task<int> ProcessPendingAsync(TimeProvider clock, CancellationToken cancellationToken)
@@ -58,18 +62,19 @@ public sealed class FeedbackPipeline(
         }
     }
 
-    /// <summary>During an ingest flood, waits up to <see cref="PipelineOptions.FloodPauseMilliseconds"/> before the next batch.</summary>
+    /// <summary>During an ingest flood, waits so that the pipeline works only <see cref="PipelineOptions.FloodShare"/> of the time.</summary>
     private async Task GiveWayToIngestAsync(CancellationToken cancellationToken)
     {
-        var pause = TimeSpan.FromMilliseconds(options.CurrentValue.FloodPauseMilliseconds);
+        var share = options.CurrentValue.FloodShare;
+        var pause = share >= 1 ? TimeSpan.Zero : Min(_lastBatchTook * ((1 - share) / share), MaxFloodPause);
         var flooded = pause > TimeSpan.Zero && flood.IsFlooded;
         if (flooded != _inFlood)
         {
             _inFlood = flooded;
             if (flooded)
             {
-                logger.LogInformation("Feedback arrives at {Arrivals:N0} items/s, more than twice the {Capacity:N0} items/s the pipeline gets through: it pauses {Pause} ms between batches until the flood ends",
-                    flood.ArrivalsPerSecond, flood.CapacityPerSecond, pause.TotalMilliseconds);
+                logger.LogInformation("Feedback arrives at {Arrivals:N0} items/s, more than twice the {Capacity:N0} items/s the pipeline gets through: it works {Share:P0} of the time until the flood ends",
+                    flood.ArrivalsPerSecond, flood.CapacityPerSecond, share);
             }
             else
             {
@@ -95,6 +100,8 @@ public sealed class FeedbackPipeline(
             metrics.GivingWay(false);
         }
     }
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
     private async Task<int> ProcessBatchWithRetryAsync(TimeProvider clock, CancellationToken cancellationToken)
     {
@@ -155,7 +162,8 @@ public sealed class FeedbackPipeline(
         await db.Feedback.Where(f => ids.Contains(f.Id)).ExecuteUpdateAsync(s => s.SetProperty(f => f.ProcessedAt, now), cancellationToken);
 
         signal.Processed(pending.Count);
-        flood.BatchDone(pending.Count, full: pending.Count >= batchSize, Stopwatch.GetElapsedTime(started));
+        _lastBatchTook = Stopwatch.GetElapsedTime(started);
+        flood.BatchDone(pending.Count, full: pending.Count >= batchSize, _lastBatchTook);
         var lags = pending.Select(f => Math.Max(0, (now - f.CreatedAt).TotalMilliseconds)).Order().ToList();
         metrics.Record(new PipelineBatch(now, pending.Count, waiting.Count,
             lags.Count > 0 ? lags[lags.Count / 2] : 0, lags.Count > 0 ? lags[^1] : 0,

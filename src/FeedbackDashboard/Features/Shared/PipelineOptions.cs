@@ -39,13 +39,14 @@ public sealed class PipelineOptions
     public int MaxBacklog { get; set; } = 20_000;
 
     /// <summary>
-    /// While this instance acknowledges feedback more than twice as fast as its pipeline can process
-    /// it, the pipeline waits this long between batches, leaving the cores to ingest, and catches up
-    /// after the flood. 0: it never pauses. One batch a second keeps triggers firing during a flood,
-    /// late; the backlog limit bounds how late (docs/benchmarks.md, ingest).
+    /// The share of its time the pipeline works while this instance acknowledges feedback more than
+    /// twice as fast as the pipeline gets through a full batch: after each batch it pauses for the
+    /// rest (at 0.1, nine times the batch's length, 10 s at most), leaving the cores to ingest, and
+    /// catches up at full speed after the flood. 1: it never pauses. Under the default backlog limit a
+    /// flood ends in seconds anyway: ingest answers 503 until the pipeline catches up (docs/benchmarks.md, ingest).
     /// </summary>
-    [Range(0, 60_000)]
-    public int FloodPauseMilliseconds { get; set; } = 1_000;
+    [Range(0.01, 1.0)]
+    public double FloodShare { get; set; } = 0.1;
 
     /// <summary>How often the pipeline looks for pending work it was not told about (another instance, a restart).</summary>
     [Range(1, 3_600)]
