@@ -73,7 +73,7 @@ public sealed class FeedbackPipeline(
             _inFlood = flooded;
             if (flooded)
             {
-                logger.LogInformation("Feedback arrives at {Arrivals:N0} items/s, more than twice the {Capacity:N0} items/s the pipeline gets through: it works {Share:P0} of the time until the flood ends",
+                logger.LogInformation("Feedback arrives at {Arrivals:N0} items/s, more than three times the {Capacity:N0} items/s the pipeline gets through: it works {Share:P0} of the time until the flood ends",
                     flood.ArrivalsPerSecond, flood.CapacityPerSecond, share);
             }
             else

@@ -40,7 +40,7 @@ public sealed class PipelineOptions
 
     /// <summary>
     /// The share of its time the pipeline works while this instance acknowledges feedback more than
-    /// twice as fast as the pipeline gets through a full batch: after each batch it pauses for the
+    /// three times as fast as the pipeline gets through a full batch: after each batch it pauses for the
     /// rest (at 0.1, nine times the batch's length, 10 s at most), leaving the cores to ingest, and
     /// catches up at full speed after the flood. 1: it never pauses. Under the default backlog limit a
     /// flood ends in seconds anyway: ingest answers 503 until the pipeline catches up (docs/benchmarks.md, ingest).
