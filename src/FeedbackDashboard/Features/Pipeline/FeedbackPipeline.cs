@@ -66,15 +66,15 @@ public sealed class FeedbackPipeline(
     private async Task GiveWayToIngestAsync(CancellationToken cancellationToken)
     {
         var share = options.CurrentValue.FloodShare;
-        var pause = share >= 1 ? TimeSpan.Zero : Min(_lastBatchTook * ((1 - share) / share), MaxFloodPause);
+        var pause = share >= 1 ? TimeSpan.Zero : TimeSpan.FromTicks(Math.Min((_lastBatchTook * ((1 - share) / share)).Ticks, MaxFloodPause.Ticks));
         var flooded = pause > TimeSpan.Zero && flood.IsFlooded;
         if (flooded != _inFlood)
         {
             _inFlood = flooded;
             if (flooded)
             {
-                logger.LogInformation("Feedback arrives at {Arrivals:N0} items/s, more than three times the {Capacity:N0} items/s the pipeline gets through: it works {Share:P0} of the time until the flood ends",
-                    flood.ArrivalsPerSecond, flood.CapacityPerSecond, share);
+                logger.LogInformation("Feedback arrives at {Arrivals:N0} items/s, more than {Factor} times the {Capacity:N0} items/s the pipeline gets through: it works {Share:P0} of the time until the flood ends",
+                    flood.ArrivalsPerSecond, IngestFlood.Factor, flood.CapacityPerSecond, share);
             }
             else
             {
@@ -100,8 +100,6 @@ public sealed class FeedbackPipeline(
             metrics.GivingWay(false);
         }
     }
-
-    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
     private async Task<int> ProcessBatchWithRetryAsync(TimeProvider clock, CancellationToken cancellationToken)
     {

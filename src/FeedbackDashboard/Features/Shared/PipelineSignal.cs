@@ -57,12 +57,14 @@ public sealed class PipelineSignal
     /// <summary>Called after the commit that stored these items.</summary>
     public void Committed(IEnumerable<long> feedbackIds)
     {
+        var count = 0;
         foreach (var id in feedbackIds)
         {
             Interlocked.Increment(ref _backlog);
-            Interlocked.Increment(ref _acknowledged);
             _channel.Writer.TryWrite(id);
+            count++;
         }
+        Interlocked.Add(ref _acknowledged, count);
     }
 
     /// <summary>Something other than feedback waits (an interaction recorded on its own).</summary>
