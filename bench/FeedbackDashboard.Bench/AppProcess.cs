@@ -22,6 +22,16 @@ public sealed class AppProcess : IAsyncDisposable
     }
 
     public Uri Address { get; }
+
+    /// <summary>The CPU time the app's process has used so far, all its threads.</summary>
+    public TimeSpan ProcessorTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
     public string DatabasePath => Path.Combine(_directory.FullName, "feedback.db");
 
     public static async Task<AppProcess> StartAsync(params (string Name, string Value)[] settings)

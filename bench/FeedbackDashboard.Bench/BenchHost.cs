@@ -13,6 +13,7 @@ public static class BenchHost
 {
     public const string BarePath = "/bench/bare";
     public const string HeapPath = "/bench/heap";
+    public const string JitPath = "/bench/jit";
 
     public static Task<int> RunAsync(string[] args) => DashboardApp.RunAsync(DashboardApp.Build(args, app =>
     {
@@ -27,5 +28,9 @@ public static class BenchHost
             GC.WaitForPendingFinalizers();
             return Results.Json(new { bytes = GC.GetTotalMemory(forceFullCollection: true) });
         }).AllowAnonymous().ExcludeFromDescription();
+        // How much the JIT has compiled so far, and for how long (bench/run.sh ingest waits for it to settle).
+        app.MapGet(JitPath, () => Results.Json(new JitWork(
+                System.Runtime.JitInfo.GetCompiledMethodCount(), System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds)))
+            .AllowAnonymous().ExcludeFromDescription();
     }));
 }

@@ -10,10 +10,12 @@ namespace FeedbackDashboard.Bench;
 /// negative with a comment of their own, which the pipeline embeds), through
 /// POST /api/v1/feedback with a valid key; in the same run, the same load against a bare endpoint of
 /// the same app that binds the same body and answers 202 (the baseline). The ingest rate limit is off
-/// for the run. Every 202 must be a row in the database.
+/// for the run. Each instance is measured once its JIT has settled (<see cref="JitSettle"/>). Every 202 must be a row in the database.
 /// </summary>
 public static class IngestBenchmark
 {
+    private static readonly TimeSpan MaxWarmUp = TimeSpan.FromSeconds(90);
+
     public static async Task<int> RunAsync(string[] args)
     {
         var connections = Measure.Option(args, "--connections", 64);
@@ -32,38 +34,57 @@ public static class IngestBenchmark
             var body = $"{{\"id\":\"{id}\",\"interactionId\":\"{id}\",\"type\":\"{(negative ? "negative" : "positive")}\"{comment},\"interaction\":{{\"id\":\"{id}\",\"query\":{query},\"response\":\"An answer.\",\"source\":\"bench-ingest\"}}}}";
             return new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
         }
-        Console.WriteLine($"ingest: {connections} connections, {seconds} s measured a phase after {warmup.TotalSeconds:0} s of the same load (the JIT's tiers settle), the ingest rate limit off");
+        Console.WriteLine($"ingest: {connections} connections, {seconds} s measured a phase after at least {warmup.TotalSeconds:0} s of the same load and until the JIT has settled, the ingest rate limit off");
 
         // First an ingest-only instance (Pipeline:Enabled=false): the baseline (the bare endpoint), then
         // what the ingest path takes when it does not share the two cores with embedding and triggers.
         LoadGenerator.Result bare, alone;
+        CpuCost bareCpu, aloneCpu;
+        string ingestOnlyWarmUp;
         await using (var ingestOnly = await AppProcess.StartAsync(("RateLimiting__IngestPermitsPerSecond", "0"), ("Pipeline__Enabled", "false")))
         {
             using var client = ingestOnly.CreateApiClient();
-            await LoadGenerator.RunAsync(client, connections, warmup / 2, n => Request(BenchHost.BarePath, n));
-            await LoadGenerator.RunAsync(client, connections, warmup / 2, n => Request("/api/v1/feedback", -n - 10_000_000));
+            var round = 0;
+            ingestOnlyWarmUp = await JitSettle.WarmUpAsync("ingest (ingest-only instance)", client, warmup, MaxWarmUp, async step =>
+            {
+                var offset = -10_000_000 * ++round;
+                await LoadGenerator.RunAsync(client, connections, step / 2, n => Request(BenchHost.BarePath, n));
+                await LoadGenerator.RunAsync(client, connections, step / 2, n => Request("/api/v1/feedback", offset - n));
+            });
             // Alternated in two halves (bare, ingest, bare, ingest): on a shared machine a slow spell then
             // weighs on both sides of the ratio instead of on one.
             var half = TimeSpan.FromSeconds(seconds / 2.0);
-            bare = await LoadGenerator.RunAsync(client, connections, half, n => Request(BenchHost.BarePath, n));
-            alone = await LoadGenerator.RunAsync(client, connections, half, n => Request("/api/v1/feedback", n + 10_000_000));
-            bare = bare.Plus(await LoadGenerator.RunAsync(client, connections, half, n => Request(BenchHost.BarePath, n)));
-            alone = alone.Plus(await LoadGenerator.RunAsync(client, connections, half, n => Request("/api/v1/feedback", n + 20_000_000)));
+            (bare, bareCpu) = await CpuCost.MeasureAsync(ingestOnly, () => LoadGenerator.RunAsync(client, connections, half, n => Request(BenchHost.BarePath, n)));
+            (alone, aloneCpu) = await CpuCost.MeasureAsync(ingestOnly, () => LoadGenerator.RunAsync(client, connections, half, n => Request("/api/v1/feedback", n + 10_000_000)));
+            var (bare2, bareCpu2) = await CpuCost.MeasureAsync(ingestOnly, () => LoadGenerator.RunAsync(client, connections, half, n => Request(BenchHost.BarePath, n)));
+            var (alone2, aloneCpu2) = await CpuCost.MeasureAsync(ingestOnly, () => LoadGenerator.RunAsync(client, connections, half, n => Request("/api/v1/feedback", n + 20_000_000)));
+            (bare, bareCpu) = (bare.Plus(bare2), bareCpu.Plus(bareCpu2));
+            (alone, aloneCpu) = (alone.Plus(alone2), aloneCpu.Plus(aloneCpu2));
         }
 
         // Then one instance doing everything, its pipeline working through what it takes meanwhile
         // (its backlog limit off too, so that it keeps taking feedback for the whole phase).
         await using var app = await AppProcess.StartAsync(("RateLimiting__IngestPermitsPerSecond", "0"), ("Pipeline__MaxBacklog", "10000000"));
         using var appClient = app.CreateApiClient();
-        await LoadGenerator.RunAsync(appClient, connections, warmup, n => Request("/api/v1/feedback", -n));
+        var warmUpRound = 0;
+        var fullWarmUp = await JitSettle.WarmUpAsync("ingest (full instance)", appClient, warmup, MaxWarmUp, async step =>
+        {
+            var offset = -10_000_000 * ++warmUpRound;
+            await LoadGenerator.RunAsync(appClient, connections, step, n => Request("/api/v1/feedback", offset - n));
+        });
         var warmupStored = await CountAsync(app);
-        var real = await LoadGenerator.RunAsync(appClient, connections, TimeSpan.FromSeconds(seconds), n => Request("/api/v1/feedback", n));
+        var (real, realCpu) = await CpuCost.MeasureAsync(app, () => LoadGenerator.RunAsync(appClient, connections, TimeSpan.FromSeconds(seconds), n => Request("/api/v1/feedback", n)));
         var stored = await CountAsync(app) - warmupStored;
 
+        Console.WriteLine($"ingest: ingest-only instance {ingestOnlyWarmUp}; full instance {fullWarmUp}");
         Console.WriteLine($"ingest: baseline, bare endpoint (bind + 202): {bare.PerSecond:N0} requests/s, p50 {bare.Percentile(0.5):0.0} ms, p99 {bare.Percentile(0.99):0.0} ms");
         Console.WriteLine($"ingest: POST /api/v1/feedback (stored before 202): {real.PerSecond:N0} requests/s, p50 {real.Percentile(0.5):0.0} ms, p99 {real.Percentile(0.99):0.0} ms, {real.Failed} not 202");
         Console.WriteLine($"ingest: ratio {real.PerSecond / bare.PerSecond:0.00}; {real.Accepted:N0} acknowledged, {stored:N0} stored");
         Console.WriteLine($"ingest: an ingest-only instance (pipeline elsewhere): {alone.PerSecond:N0} requests/s, p50 {alone.Percentile(0.5):0.0} ms, p99 {alone.Percentile(0.99):0.0} ms, ratio {alone.PerSecond / bare.PerSecond:0.00}");
+        // Where the ratio comes from: the CPU each answered request took, the app's and the load generator's
+        // (both on the same two cores).
+        Console.WriteLine($"ingest: CPU a request (app + load generator): bare {bareCpu.AppMicroseconds(bare):0.0} + {bareCpu.LoadMicroseconds(bare):0.0} µs, " +
+            $"ingest-only {aloneCpu.AppMicroseconds(alone):0.0} + {aloneCpu.LoadMicroseconds(alone):0.0} µs, full instance {realCpu.AppMicroseconds(real):0.0} + {realCpu.LoadMicroseconds(real):0.0} µs");
         Console.WriteLine();
         Console.WriteLine($"ingest.per_s = {Measure.Figure(real.PerSecond, 0)}");
         Console.WriteLine($"ingest.bare_per_s = {Measure.Figure(bare.PerSecond, 0)}");
@@ -74,6 +95,9 @@ public static class IngestBenchmark
         Console.WriteLine($"ingest.ingest_only_per_s = {Measure.Figure(alone.PerSecond, 0)}");
         Console.WriteLine($"ingest.ingest_only_ratio = {Measure.Figure(alone.PerSecond / bare.PerSecond, 3)}");
         Console.WriteLine($"ingest.ingest_only_p99_ms = {Measure.Figure(alone.Percentile(0.99))}");
+        Console.WriteLine($"ingest.app_cpu_us = {Measure.Figure(realCpu.AppMicroseconds(real))}");
+        Console.WriteLine($"ingest.ingest_only_app_cpu_us = {Measure.Figure(aloneCpu.AppMicroseconds(alone))}");
+        Console.WriteLine($"ingest.bare_app_cpu_us = {Measure.Figure(bareCpu.AppMicroseconds(bare))}");
         Console.WriteLine($"ingest.acked = {real.Accepted}");
         Console.WriteLine($"ingest.stored = {stored}");
         return real.Accepted == stored ? 0 : 1;

@@ -24,7 +24,7 @@ static int Usage()
     Console.Error.WriteLine("       bench/run.sh issues-scale [N, default 1000000] [--sample 5000]");
     Console.Error.WriteLine("       bench/run.sh patterns [FILE.csv with columns text,category]");
     Console.Error.WriteLine("       bench/run.sh pipeline [--rate 50] [--seconds 20] [--mixed-rate 2000] [--mixed-seconds 30] [--batch-size 256]");
-    Console.Error.WriteLine("       bench/run.sh ingest [--connections 64] [--seconds 10]");
+    Console.Error.WriteLine("       bench/run.sh ingest [--connections 64] [--seconds 20] [--warmup 15]");
     Console.Error.WriteLine("       bench/run.sh batch [--connections 4] [--seconds 10]");
     Console.Error.WriteLine("       bench/run.sh push [--clients 1000] [--tasks 20] [--per-second 2]");
     Console.Error.WriteLine("       bench/run.sh circuit [--pages 20] [--tasks 200]");
