@@ -13,12 +13,15 @@ public static class DataServiceCollectionExtensions
         var options = builder.Configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new();
         var connectionString = builder.Configuration.GetConnectionString(DatabaseOptions.ConnectionStringName);
 
+        // Pooled: a new context's first use resolves EF Core's per-context services and sets up every
+        // DbSet, ~0.25 ms of CPU (the ingest writer's BEGIN took 10 µs an item of it, commits of ~25);
+        // a pooled one is reset and reused. The contexts keep no state of their own besides.
         switch (options.Provider)
         {
             case DatabaseProvider.Sqlite:
                 var sqlite = SqliteConnectionStrings.Resolve(connectionString, builder.Environment.ContentRootPath);
                 var busy = new SqliteBusyTimeout(new SqliteConnectionStringBuilder(sqlite).DefaultTimeout * 1000);
-                services.AddDbContextFactory<SqliteFeedbackDbContext>(o => o
+                services.AddPooledDbContextFactory<SqliteFeedbackDbContext>(o => o
                     // A list in a query (ids.Contains(x.Id)) as one JSON parameter read with json_each, not a
                     // parameter per element: SQLite finds each named parameter by a linear search, so a
                     // 1,000-id lookup spent most of its time binding.
@@ -35,7 +38,7 @@ public static class DataServiceCollectionExtensions
                     throw new InvalidOperationException(
                         $"Database:Provider is SqlServer but ConnectionStrings:{DatabaseOptions.ConnectionStringName} is not set.");
                 }
-                services.AddDbContextFactory<SqlServerFeedbackDbContext>(o =>
+                services.AddPooledDbContextFactory<SqlServerFeedbackDbContext>(o =>
                     o.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure()));
                 services.AddSingleton<IDbContextFactory<FeedbackDbContext>, ProviderContextFactory<SqlServerFeedbackDbContext>>();
                 break;
