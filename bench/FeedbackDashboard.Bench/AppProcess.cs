@@ -32,6 +32,7 @@ public sealed class AppProcess : IAsyncDisposable
             return _process.TotalProcessorTime;
         }
     }
+
     public string DatabasePath => Path.Combine(_directory.FullName, "feedback.db");
 
     public static async Task<AppProcess> StartAsync(params (string Name, string Value)[] settings)

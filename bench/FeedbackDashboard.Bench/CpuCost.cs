@@ -5,6 +5,8 @@ namespace FeedbackDashboard.Bench;
 /// <summary>The CPU the app's process and this one (the load generator) used during a phase of load.</summary>
 public sealed record CpuCost(TimeSpan App, TimeSpan Load)
 {
+    public static CpuCost None { get; } = new(TimeSpan.Zero, TimeSpan.Zero);
+
     public static async Task<(LoadGenerator.Result Result, CpuCost Cost)> MeasureAsync(AppProcess app, Func<Task<LoadGenerator.Result>> phase)
     {
         var self = Process.GetCurrentProcess();

@@ -8,6 +8,9 @@ public static class LoadGenerator
 {
     public sealed record Result(int Requests, int Accepted, int Failed, double Seconds, List<double> LatenciesMs)
     {
+        /// <summary>No phase yet: what <see cref="Plus"/> starts from.</summary>
+        public static Result None { get; } = new(0, 0, 0, 0, []);
+
         public double PerSecond => Accepted / Seconds;
 
         public double Percentile(double p) => Measure.Percentile(LatenciesMs.Order().ToList(), p);
