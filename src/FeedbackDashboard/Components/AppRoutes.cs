@@ -1,3 +1,5 @@
+using FeedbackDashboard.Features.Feedback;
+
 namespace FeedbackDashboard.Components;
 
 /// <summary>Every page's route, in one place.</summary>
@@ -16,6 +18,10 @@ public static class AppRoutes
 
     /// <summary>An interaction's page: what the application sent, its metadata and its feedback.</summary>
     public static string InteractionPage(string id) => $"/interactions/{Uri.EscapeDataString(id)}";
+
+    /// <summary>The live feed showing only the feedback on interactions whose metadata has this value.</summary>
+    public static string LiveFeedWithMetadata(string key, string value, string? source = null) =>
+        $"{LiveFeed}?{new FeedbackFilter(Source: source, Metadata: new Dictionary<string, string> { [key] = value }).ToQueryString()}";
 
     /// <summary>A review task's own page, for every role (read-only for product managers).</summary>
     public static string TaskPage(long id) => $"/tasks/{id}";

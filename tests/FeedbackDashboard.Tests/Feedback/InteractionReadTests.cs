@@ -99,4 +99,34 @@ public class InteractionReadTests(FeedbackAppFactory app) : PageTestContext(app)
         var item = json["items"]!.AsArray().First(i => (string)i!["feedback"]!["interactionId"]! == id);
         Assert.Equal("v43", (string)item!["metadata"]!["promptVersion"]!);
     }
+
+    [Fact]
+    public async Task TheFeedbackExport_FiltersByMetadata_AndNamesABadKey()
+    {
+        var run = Guid.NewGuid().ToString("N");
+        var wanted = await RecordAsync(new() { ["run"] = run, ["promptVersion"] = "v43" });
+        var other = await RecordAsync(new() { ["run"] = run, ["promptVersion"] = "v44" });
+
+        var json = await (await Api.GetAsync($"/api/v1/feedback/export?format=json&days=1&metadata.run={run}&metadata.promptVersion=v43")).ReadJsonAsync();
+        var csv = await (await Api.GetAsync($"/api/v1/feedback/export?format=csv&days=1&metadata.run={run}")).Content.ReadAsStringAsync();
+        var bad = await Api.GetAsync("/api/v1/feedback/export?format=csv&days=1&metadata.=x");
+
+        Assert.Equal([wanted, wanted], json["items"]!.AsArray().Select(i => (string)i!["feedback"]!["interactionId"]!));
+        Assert.Equal(4, csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length - 1);
+        Assert.Contains(other, csv);
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.True((await bad.ReadJsonAsync())["errors"]!.AsObject().ContainsKey("metadata."));
+    }
+
+    [Fact]
+    public async Task ThePage_LinksEachMetadataValue_ToTheLiveFeedFilteredByIt()
+    {
+        var id = await RecordAsync(new() { ["prompt version"] = "v42&beta" });
+        SignInAs(AppRoles.ProductManager);
+
+        var page = Render<InteractionPage>(p => p.Add(x => x.Id, id));
+
+        page.WaitForAssertion(() =>
+            Assert.Equal("/live?metadata.prompt%20version=v42%26beta", page.Find("[data-testid=interaction-metadata] a").GetAttribute("href")), Patience);
+    }
 }

@@ -84,5 +84,7 @@ public class OverviewPageTests(FeedbackAppFactory app) : PageTestContext(app), I
             var values = page.FindAll("[data-segment-value]").Select(e => e.TextContent.Trim()).ToList();
             Assert.Equal(["v41: 100% of 2", "v42: 0% of 1"], values);
         }, Patience);
+        // Each value opens the live feed filtered by it, within the Overview's source.
+        Assert.Equal($"/live?source={source}&metadata.promptVersion=v42", page.Find("[data-segment-value=v42]").GetAttribute("href"));
     }
 }

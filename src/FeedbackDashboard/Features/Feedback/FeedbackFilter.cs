@@ -67,6 +67,18 @@ public sealed record FeedbackFilter(
                 errors.Add("cursor", "Pass the nextCursor of the previous page as it was given.");
             }
         }
+        var metadata = ParseMetadata(query, errors);
+        if (!errors.IsEmpty)
+        {
+            return (null, errors);
+        }
+        return (new FeedbackFilter(type, Text(query, "source"), Text(query, "pattern"), from, to, hasComment, rating,
+            metadata, before, limit), errors);
+    }
+
+    /// <summary>The <c>metadata.KEY=VALUE</c> parameters (every one must hold), or null when there are none.</summary>
+    public static IReadOnlyDictionary<string, string>? ParseMetadata(IQueryCollection query, ValidationErrors errors)
+    {
         var metadata = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (key, values) in query.Where(q => q.Key.StartsWith(MetadataPrefix, StringComparison.Ordinal)))
         {
@@ -78,12 +90,30 @@ public sealed record FeedbackFilter(
             }
             metadata[name] = values.ToString();
         }
-        if (!errors.IsEmpty)
+        return metadata.Count == 0 ? null : metadata;
+    }
+
+    /// <summary>The query string <see cref="Parse"/> reads back: type, source, pattern and metadata (what pages keep in their address).</summary>
+    public string ToQueryString()
+    {
+        var parts = new List<KeyValuePair<string, string?>>();
+        if (Type is { } type)
         {
-            return (null, errors);
+            parts.Add(new("type", type.ToWire()));
         }
-        return (new FeedbackFilter(type, Text(query, "source"), Text(query, "pattern"), from, to, hasComment, rating,
-            metadata.Count == 0 ? null : metadata, before, limit), errors);
+        if (Source is { } source)
+        {
+            parts.Add(new("source", source));
+        }
+        if (PatternKey is { } pattern)
+        {
+            parts.Add(new("pattern", pattern));
+        }
+        foreach (var (key, value) in (Metadata ?? new Dictionary<string, string>()).OrderBy(m => m.Key, StringComparer.Ordinal))
+        {
+            parts.Add(new(MetadataPrefix + key, value));
+        }
+        return QueryString.Create(parts).ToUriComponent().TrimStart('?');
     }
 
     private static string? Text(IQueryCollection query, string name) =>

@@ -5,7 +5,15 @@ using Microsoft.EntityFrameworkCore;
 namespace FeedbackDashboard.Features.Feedback;
 
 /// <summary>One feedback item with what it was about: the interaction's query and the metadata the application sent.</summary>
-public sealed record FeedbackListItem(FeedbackDto Feedback, string Query, IReadOnlyDictionary<string, string> Metadata);
+public sealed record FeedbackListItem(FeedbackDto Feedback, string Query, IReadOnlyDictionary<string, string> Metadata)
+{
+    /// <summary>Whether the item passes a filter, as the database query would pass it: for feedback pushed after a page read its list.</summary>
+    public bool Matches(FeedbackFilter filter) =>
+        (filter.Type is not { } type || Feedback.Type == type)
+        && (filter.Source is not { } source || Feedback.Source == source)
+        && (filter.PatternKey is not { } pattern || Feedback.PatternKey == pattern)
+        && (filter.Metadata is not { } wanted || wanted.All(w => Metadata.TryGetValue(w.Key, out var value) && value == w.Value));
+}
 
 /// <param name="NextCursor">Pass it as <c>cursor</c> for the next page; null when there is no more.</param>
 public sealed record FeedbackPage(IReadOnlyList<FeedbackListItem> Items, string? NextCursor);
@@ -77,9 +85,10 @@ public sealed class FeedbackSearch(IDbContextFactory<FeedbackDbContext> contextF
         {
             read++;
             lastRead = row.Feedback.Id;
-            if (wanted.All(w => row.Metadata.TryGetValue(w.Key, out var value) && value == w.Value))
+            var item = new FeedbackListItem(FeedbackDto.From(row.Feedback), row.Query, row.Metadata);
+            if (item.Matches(filter))
             {
-                matches.Add(new FeedbackListItem(FeedbackDto.From(row.Feedback), row.Query, row.Metadata));
+                matches.Add(item);
                 if (matches.Count == filter.Limit)
                 {
                     break;
@@ -88,5 +97,19 @@ public sealed class FeedbackSearch(IDbContextFactory<FeedbackDbContext> contextF
         }
         var more = matches.Count == filter.Limit || read == MaxRowsReadForMetadata;
         return new FeedbackPage(matches, more && lastRead is { } last ? Cursor.Write(last) : null);
+    }
+
+    /// <summary>Feedback pushed without its interaction, with the query and metadata it was about.</summary>
+    public async Task<IReadOnlyList<FeedbackListItem>> DescribeAsync(IReadOnlyList<FeedbackDto> feedback, CancellationToken cancellationToken = default)
+    {
+        var ids = feedback.Select(f => f.InteractionId).Distinct().ToList();
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var interactions = await db.Interactions.AsNoTracking()
+            .Where(i => ids.Contains(i.Id))
+            .Select(i => new { i.Id, i.Query, i.Metadata })
+            .ToDictionaryAsync(i => i.Id, cancellationToken);
+        return feedback.Select(f => interactions.TryGetValue(f.InteractionId, out var i)
+            ? new FeedbackListItem(f, i.Query, i.Metadata)
+            : new FeedbackListItem(f, "", new Dictionary<string, string>())).ToList();
     }
 }

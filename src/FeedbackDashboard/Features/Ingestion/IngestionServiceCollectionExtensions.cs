@@ -2,13 +2,12 @@ namespace FeedbackDashboard.Features.Ingestion;
 
 public static class IngestionServiceCollectionExtensions
 {
-    /// <summary>The feedback API's group commit and the reads behind the live feed.</summary>
+    /// <summary>The feedback API's group commit.</summary>
     public static IHostApplicationBuilder AddIngestion(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
         services.AddSingleton<GroupCommit>();
         services.AddHostedService(sp => sp.GetRequiredService<GroupCommit>());
-        services.AddSingleton<FeedbackQueries>();
         return builder;
     }
 }

@@ -16,7 +16,7 @@ public static class ExportEndpoints
     public static RouteGroupBuilder MapExportEndpoints(this RouteGroupBuilder api)
     {
         api.MapGet("/feedback/export", ExportFeedback).WithName("ExportFeedback")
-            .WithSummary("Feedback of the window (days, or from..to; optional source) as CSV or JSON ({\"items\": [...]}), streamed.");
+            .WithSummary("Feedback of the window (days, or from..to; optional source and metadata.KEY=VALUE) as CSV or JSON ({\"items\": [...]}), streamed.");
         api.MapGet("/insights/export", ExportInsights).WithName("ExportInsights")
             .WithSummary("The insights of the window: JSON as GET /insights answers, or CSV of the daily series.");
         return api;
@@ -27,7 +27,8 @@ public static class ExportEndpoints
         string format = "csv", int days = 30, DateOnly? from = null, DateOnly? to = null, string? source = null)
     {
         var (window, errors) = Parse(format, days, from, to, time);
-        if (window is null)
+        var metadata = FeedbackFilter.ParseMetadata(context.Request.Query, errors);
+        if (window is null || !errors.IsEmpty)
         {
             return Problems.Validation(errors);
         }
@@ -45,7 +46,8 @@ public static class ExportEndpoints
         }
         var rows = query.OrderBy(f => f.Id)
             .Join(db.Interactions, f => f.InteractionId, i => i.Id, (f, i) => new { Feedback = f, i.Query, i.Metadata })
-            .AsAsyncEnumerable();
+            .AsAsyncEnumerable()
+            .Where(row => metadata is null || metadata.All(m => row.Metadata.TryGetValue(m.Key, out var value) && value == m.Value));
 
         if (format == "csv")
         {
