@@ -101,6 +101,49 @@ public class AlertRulesApiTests(ChangesAppFactory app) : IClassFixture<ChangesAp
         await WaitForAsync(admin, rule, firing: true);
     }
 
+    [Fact]
+    public async Task AFiringRuleTurnedOffOrDeleted_SendsAlertResolved_SoAReceiverCanCloseItsIncident()
+    {
+        var source = "ended-" + Guid.NewGuid().ToString("N")[..8];
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var admin = await app.CreateSignedInClientAsync(Admin);
+        (await admin.PostAsJsonAsync("/api/v1/webhooks", new { url = receiver.Url.ToString(), events = new[] { "alert.fired", "alert.resolved" } })).EnsureSuccessStatusCode();
+        var offRule = new { name = "Turned off " + source, source, metric = "positive_rate", below = 0.5, windowItems = 5 };
+        var off = await CreateAsync(admin, offRule);
+        var deleted = await CreateAsync(admin, new { name = "Deleted " + source, source, metric = "positive_rate", below = 0.5, windowItems = 5 });
+        for (var i = 0; i < 5; i++)
+        {
+            await PostAsync(source, "negative", "v1");
+        }
+        await WaitForAsync(admin, off, firing: true);
+        await WaitForAsync(admin, deleted, firing: true);
+
+        var turnedOff = await admin.PutAsJsonAsync($"/api/v1/alert-rules/{off}", new { offRule.name, offRule.source, offRule.metric, offRule.below, offRule.windowItems, enabled = false });
+        Assert.Equal(HttpStatusCode.OK, turnedOff.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/v1/alert-rules/{deleted}")).StatusCode);
+
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        while (Resolved(receiver, source).Count < 2 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+        var resolved = Resolved(receiver, source);
+        await Task.Delay(TimeSpan.FromSeconds(1.5)); // a few more evaluations: an off or deleted rule sends nothing more
+        resolved = Resolved(receiver, source);
+        Assert.Equal(["rule_changed"], resolved.Where(r => (long)r["data"]!["ruleId"]! == off).Select(r => (string)r["data"]!["reason"]!));
+        Assert.Equal(["rule_deleted"], resolved.Where(r => (long)r["data"]!["ruleId"]! == deleted).Select(r => (string)r["data"]!["reason"]!));
+        Assert.Contains("resolved: the rule was deleted while it fired", (string)resolved.Single(r => (long)r["data"]!["ruleId"]! == deleted)["text"]!);
+        var state = (await admin.GetItemsAsync("/api/v1/alert-rules")).Single(r => (long)r!["id"]! == off)!;
+        Assert.False((bool)state["firing"]!);
+        Assert.False((bool)state["enabled"]!);
+    }
+
+    private static List<JsonNode> Resolved(WebhookReceiver receiver, string source) =>
+        receiver.Calls.Where(c => c.Headers["FeedbackDashboard-Event"] == "alert.resolved")
+            .Select(c => JsonNode.Parse(c.Body)!)
+            .Where(n => ((string?)n["data"]!["ruleName"])?.EndsWith(source, StringComparison.Ordinal) == true)
+            .ToList();
+
     private static async Task<long> CreateAsync(HttpClient admin, object rule)
     {
         var response = await admin.PostAsJsonAsync("/api/v1/alert-rules", rule);

@@ -4,15 +4,18 @@ using FeedbackDashboard.Data;
 using FeedbackDashboard.Features.Access;
 using FeedbackDashboard.Features.Audit;
 using FeedbackDashboard.Features.Shared;
+using FeedbackDashboard.Features.Webhooks;
 using Microsoft.EntityFrameworkCore;
 
 namespace FeedbackDashboard.Features.Alerts;
 
 /// <summary>The admins' alert rules and their history. Every change is audited and evaluated at once.</summary>
-public sealed class AlertRules(IDbContextFactory<FeedbackDbContext> contextFactory, AlertReader reader, AuditLog audit, TimeProvider time)
+public sealed class AlertRules(IDbContextFactory<FeedbackDbContext> contextFactory, AlertReader reader, AuditLog audit, WebhookOutbox outbox, TimeProvider time)
 {
     /// <summary>Each rule is evaluated after every pipeline batch: their number is kept to what that can afford.</summary>
     public const int MaxRules = 100;
+
+    private const string Deleted = "deleted";
 
     /// <summary>Raised after a rule was created, changed or deleted: the worker evaluates at once.</summary>
     public event Action? Edited;
@@ -87,11 +90,17 @@ public sealed class AlertRules(IDbContextFactory<FeedbackDbContext> contextFacto
             return new ActionOutcome<AlertRuleDto>.NotFound("id", $"No alert rule {id}.");
         }
         var before = AlertRuleDto.From(rule);
+        var wasFiring = rule.Firing;
+        await ResolveIfFiringAsync(db, rule, "changed", cancellationToken);
         request.CopyTo(rule, metric);
         rule.Firing = false;
         rule.UpdatedAt = time.GetUtcNow();
         audit.Record(db, actor, "alert_rule.updated", Subject(id), before, AlertRuleDto.From(rule));
         await db.SaveChangesAsync(cancellationToken);
+        if (wasFiring)
+        {
+            outbox.Wake();
+        }
         Edited?.Invoke();
         return new ActionOutcome<AlertRuleDto>.Done(AlertRuleDto.From(rule));
     }
@@ -105,10 +114,37 @@ public sealed class AlertRules(IDbContextFactory<FeedbackDbContext> contextFacto
         {
             return new ActionOutcome<bool>.NotFound("id", $"No alert rule {id}.");
         }
+        var wasFiring = rule.Firing;
+        await ResolveIfFiringAsync(db, rule, Deleted, cancellationToken);
         db.AlertRules.Remove(rule);
         audit.Record(db, actor, "alert_rule.deleted", Subject(id), AlertRuleDto.From(rule));
         await db.SaveChangesAsync(cancellationToken);
+        if (wasFiring)
+        {
+            outbox.Wake();
+        }
         return new ActionOutcome<bool>.Done(true);
+    }
+
+    /// <summary>
+    /// A firing rule that is changed, turned off or deleted ends its alert with <c>alert.resolved</c>, so a
+    /// receiver that opened an incident on <c>alert.fired</c> can close it (the history of a deleted rule goes with it).
+    /// </summary>
+    private async Task ResolveIfFiringAsync(FeedbackDbContext db, AlertRule rule, string what, CancellationToken cancellationToken)
+    {
+        if (!rule.Firing)
+        {
+            return;
+        }
+        var now = time.GetUtcNow();
+        var text = $"Alert \"{rule.Name}\" resolved: the rule was {what} while it fired.";
+        if (what != Deleted)
+        {
+            db.AlertEvents.Add(new AlertEvent { RuleId = rule.Id, RuleName = rule.Name, Kind = AlertEvent.Resolved, Value = rule.LastValue, Text = text, At = now });
+        }
+        await outbox.EnqueueAsync(db, WebhookEvents.AlertResolved,
+            new { ruleId = rule.Id, ruleName = rule.Name, metric = rule.Metric, value = rule.LastValue, rule = AlertRuleDto.From(rule), reason = "rule_" + what }, text, now, cancellationToken);
+        rule.ResolvedAt = now;
     }
 
     private static string Subject(long id) => $"alert-rules/{id}";
