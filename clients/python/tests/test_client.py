@@ -1,7 +1,10 @@
 """The Python client against a real dashboard: send, batch, retry, idempotency, close, read-back."""
 
 import json
+import os
 import socket
+import subprocess
+import sys
 import time
 import urllib.request
 import uuid
@@ -89,6 +92,22 @@ def test_close_sends_what_is_queued(dashboard):
         client.send_feedback(f"{source}-{i}", "positive")
     client.close()
     assert stored(dashboard, source) == 25
+
+
+def test_what_is_queued_is_sent_when_the_interpreter_exits_without_close(dashboard):
+    source = unique("atexit")
+    script = (
+        "import sys\n"
+        "from feedbackdashboard import FeedbackClient\n"
+        "client = FeedbackClient(base_url=sys.argv[1], api_key=sys.argv[2], flush_interval=5.0)\n"
+        "for i in range(30):\n"
+        "    client.record_interaction(f'{sys.argv[3]}-{i}', 'Sent at exit?', source=sys.argv[3])\n"
+        "    client.send_feedback(f'{sys.argv[3]}-{i}', 'positive')\n"
+    )
+    src = os.path.join(os.path.dirname(__file__), "..", "src")
+    env = dict(os.environ, PYTHONPATH=src + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    subprocess.run([sys.executable, "-c", script, dashboard[0], dashboard[1], source], env=env, check=True, timeout=60)
+    assert stored(dashboard, source) == 30
 
 
 def test_a_full_queue_drops_and_counts_and_the_caller_is_never_blocked():

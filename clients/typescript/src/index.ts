@@ -72,6 +72,36 @@ type Work =
   | { kind: "interaction"; body: Record<string, unknown>; at: number }
   | { kind: "feedback"; body: Record<string, unknown>; at: number };
 
+type NodeProcess = { on?: (event: "beforeExit", listener: () => void) => void };
+
+/**
+ * Clients with items still queued when a Node process runs out of work. Their timers do not hold the
+ * process open, so Node emits "beforeExit": one listener for all clients sends what they hold, keeping the
+ * process alive until it is sent. (Signals and process.exit() skip "beforeExit": call close() there.)
+ */
+const openClients = new Set<WeakRef<FeedbackClient>>();
+let exitHookInstalled = false;
+
+function flushOnExit(client: FeedbackClient): WeakRef<FeedbackClient> | undefined {
+  const proc = (globalThis as { process?: NodeProcess }).process;
+  if (typeof proc?.on !== "function" || typeof WeakRef !== "function") {
+    return undefined; // a browser, or a runtime without it
+  }
+  if (!exitHookInstalled) {
+    exitHookInstalled = true;
+    proc.on("beforeExit", () => {
+      const pending = [...openClients].map(ref => ref.deref()).filter(c => c !== undefined && c.hasQueued());
+      if (pending.length > 0) {
+        const keepAlive = setInterval(() => {}, 1_000);
+        void Promise.allSettled(pending.map(c => c!.flush())).finally(() => clearInterval(keepAlive));
+      }
+    });
+  }
+  const ref = new WeakRef(client);
+  openClients.add(ref);
+  return ref;
+}
+
 const TYPES: readonly string[] = ["positive", "negative", "rating", "correction"];
 const KINDS: readonly string[] = ["knowledge", "behavior"];
 
@@ -96,6 +126,7 @@ export class FeedbackClient {
   private sending: Promise<void> | undefined;
   private flushRequested = false;
   private closed = false;
+  private exitRef: WeakRef<FeedbackClient> | undefined;
 
   /** Items dropped: the queue was full, the server refused them (4xx), or every retry failed. */
   dropped = 0;
@@ -123,6 +154,14 @@ export class FeedbackClient {
       interactionWaitMs: options.interactionWaitMs ?? 10_000,
       synchronous: options.synchronous ?? false,
     };
+    if (!this.options.synchronous) {
+      this.exitRef = flushOnExit(this);
+    }
+  }
+
+  /** Whether items were accepted that are not yet delivered or given up on. */
+  hasQueued(): boolean {
+    return this.settled < this.accepted;
   }
 
   /** Records one question and answer under the application's own id. */
@@ -171,6 +210,10 @@ export class FeedbackClient {
   async close(): Promise<void> {
     await this.flush();
     this.closed = true;
+    if (this.exitRef !== undefined) {
+      openClients.delete(this.exitRef);
+      this.exitRef = undefined;
+    }
     if (this.timer !== undefined) {
       clearTimeout(this.timer);
       this.timer = undefined;
@@ -220,7 +263,7 @@ export class FeedbackClient {
         }
       });
     }, delayMs);
-    // A Node process may exit with items queued only if the application never flushes: do not hold it open.
+    // Do not hold a Node process open for the interval: when it runs out of work, "beforeExit" flushes (flushOnExit).
     (this.timer as { unref?: () => void }).unref?.();
   }
 

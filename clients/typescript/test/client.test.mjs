@@ -3,6 +3,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import net from "node:net";
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
 import { FeedbackClient, FeedbackClientError } from "../dist/index.js";
 import { startFaultProxy } from "./fault-proxy.mjs";
 
@@ -79,6 +81,22 @@ test("an answer lost on the way back is retried with the same ids and stored onc
   assert.equal(new Set(keys).size, 10);
   assert.equal(client.delivered, 10);
   assert.equal(await stored(source), 10); // the first try was stored; the retry replayed it
+});
+
+test("a Node process that ends without flushing sends what is queued before it exits", async () => {
+  const source = unique("exit");
+  const script = `
+    import { FeedbackClient } from ${JSON.stringify(new URL("../dist/index.js", import.meta.url).href)};
+    const client = new FeedbackClient({ baseUrl: process.argv[1], apiKey: process.argv[2], flushIntervalMs: 5000 });
+    for (let i = 0; i < 30; i++) {
+      client.recordInteraction({ id: process.argv[3] + "-" + i, query: "Sent at exit?", source: process.argv[3] });
+      client.sendFeedback({ interactionId: process.argv[3] + "-" + i, type: "positive" });
+    }`;
+  const started = Date.now();
+  await promisify(execFile)(process.execPath, ["--input-type=module", "-e", script, url, key, source], { timeout: 60_000 });
+
+  assert.equal(await stored(source), 30);
+  assert.ok(Date.now() - started < 5_000, "sent at exit, not after the 5 s interval");
 });
 
 test("a full queue drops and counts, and the caller never waits for the network", async () => {
