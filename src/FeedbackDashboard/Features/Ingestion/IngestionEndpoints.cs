@@ -17,6 +17,9 @@ public static class IngestionEndpoints
     public const int MaxBatchBodyBytes = 16 * 1024 * 1024;
     public const string ReplayedHeader = "Idempotent-Replayed";
 
+    /// <summary>The id of the one feedback item a feedback token sends: this and the token's random id.</summary>
+    public const string TokenFeedbackIdPrefix = "fbt_";
+
     public static RouteGroupBuilder MapIngestionEndpoints(this RouteGroupBuilder api)
     {
         api.MapPost("/interactions", PostInteraction)
@@ -86,7 +89,8 @@ public static class IngestionEndpoints
         {
             return Problems.Validation(errors);
         }
-        if (caller.FindFirstValue(FeedbackTokenAuthenticationHandler.InteractionClaim) is { } tokenInteraction)
+        var tokenInteraction = caller.FindFirstValue(FeedbackTokenAuthenticationHandler.InteractionClaim);
+        if (tokenInteraction is not null)
         {
             // An end user's token: feedback on its own interaction only, which the application recorded.
             if (item.Submission.InteractionId != tokenInteraction)
@@ -98,9 +102,18 @@ public static class IngestionEndpoints
             {
                 return Problems.Validation("interaction", "With a feedback token, send the feedback alone: the application records the interaction.");
             }
+            // One token, one feedback item: its id is the token's, so whoever holds the token cannot stuff the
+            // interaction's feedback (and the trigger that reads it); a resend of the same item is a replay.
+            item = item with { Submission = item.Submission with { ClientId = TokenFeedbackIdPrefix + caller.FindFirstValue(FeedbackTokenAuthenticationHandler.TokenIdClaim) } };
         }
 
         var outcome = await commits.SubmitAsync(item, cancellationToken);
+        if (outcome is ActionOutcome<UserFeedback>.Conflict && tokenInteraction is not null)
+        {
+            return Problems.Status(StatusCodes.Status409Conflict, "Conflict",
+                "This feedback token has already sent its feedback: a token sends one item. The application issues a new token for more.",
+                new Dictionary<string, object?> { ["field"] = "X-Feedback-Token" });
+        }
         if (outcome is ActionOutcome<UserFeedback>.Unchanged)
         {
             response.Headers[ReplayedHeader] = "true";
