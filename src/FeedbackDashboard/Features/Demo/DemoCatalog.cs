@@ -1,4 +1,5 @@
 using FeedbackDashboard.Core.Feedback;
+using FeedbackDashboard.Features.Alerts;
 
 namespace FeedbackDashboard.Features.Demo;
 
@@ -63,7 +64,15 @@ internal static class DemoCatalog
             ["Should be 10% without approval"], "Up to 10% without approval; 10-25% needs a manager."),
     ];
 
-    /// <summary>The instructions (system prompts) the demo's applications start with.</summary>
+    /// <summary>The admin's alert rules: the prompt that went bad fires at once, so the Overview shows an alert.</summary>
+    public static readonly AlertRuleRequest[] AlertRules =
+    [
+        new("Prompt v42 below 50%", "positive_rate", SegmentKey: "promptVersion", SegmentValue: "v42", Below: 0.5, WindowItems: 50),
+        new("Support bot dropped 15 points", "positive_rate", Source: "support-bot", DropBy: 0.15, WindowMinutes: 24 * 60),
+        new("A severe review task", "task_severity", Above: 85),
+        new("A change judged worse", "change_worse"),
+    ];
+
     /// <summary>The instructions are published this many days ago, so the Overview shows their measured effect.</summary>
     public const int InstructionsDaysAgo = 20;
 

@@ -5,6 +5,7 @@ using FeedbackDashboard.Core.Feedback;
 using FeedbackDashboard.Core.Review;
 using FeedbackDashboard.Data;
 using FeedbackDashboard.Features.Access;
+using FeedbackDashboard.Features.Alerts;
 using FeedbackDashboard.Features.Corrections;
 using FeedbackDashboard.Features.Knowledge;
 using FeedbackDashboard.Features.Loop;
@@ -80,18 +81,33 @@ internal sealed class DemoDataSeeder(
         if (reviewer is not null)
         {
             await WorkTheQueueAsync(scope.ServiceProvider, reviewer, changes!, cancellationToken);
+            await AddAlertRulesAsync(scope.ServiceProvider, cancellationToken);
+        }
+    }
+
+    /// <summary>The demo admin's alert rules, evaluated once the alert worker starts after the seeding.</summary>
+    private static async Task AddAlertRulesAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var admin = await DemoPrincipalAsync(services, AppRoles.Admin);
+        var rules = services.GetRequiredService<AlertRules>();
+        foreach (var rule in admin is null ? [] : DemoCatalog.AlertRules)
+        {
+            await rules.CreateAsync(admin!, rule, cancellationToken);
         }
     }
 
     /// <summary>The demo's reviewer, or null outside Development (no demo accounts).</summary>
-    private static async Task<ClaimsPrincipal?> DemoReviewerAsync(IServiceProvider services)
+    private static Task<ClaimsPrincipal?> DemoReviewerAsync(IServiceProvider services) => DemoPrincipalAsync(services, AppRoles.Reviewer);
+
+    /// <summary>The demo account of a role, signed in, or null outside Development (no demo accounts).</summary>
+    private static async Task<ClaimsPrincipal?> DemoPrincipalAsync(IServiceProvider services, string role)
     {
         var users = services.GetRequiredService<UserManager<ApplicationUser>>();
-        var reviewer = await users.FindByEmailAsync(DemoAccounts.All.Single(a => a.Role == AppRoles.Reviewer).Email);
-        return reviewer is null
+        var user = await users.FindByEmailAsync(DemoAccounts.All.Single(a => a.Role == role).Email);
+        return user is null
             ? null
             : new ClaimsPrincipal(new ClaimsIdentity(
-                [new Claim(ClaimTypes.NameIdentifier, reviewer.Id), new Claim(ClaimTypes.Name, reviewer.Email!), new Claim(ClaimTypes.Role, AppRoles.Reviewer)],
+                [new Claim(ClaimTypes.NameIdentifier, user.Id), new Claim(ClaimTypes.Name, user.Email!), new Claim(ClaimTypes.Role, role)],
                 "demo"));
     }
 
