@@ -61,6 +61,37 @@ public class FeedbackClientTests(DashboardProcess dashboard)
     }
 
     [Fact]
+    public async Task AValueThatIsNotJson_IsDroppedAlone_AndTheSenderGoesOn()
+    {
+        var source = "notjson-" + Guid.NewGuid().ToString("N")[..8];
+        await using var client = new FeedbackClient(dashboard.Address, DashboardProcess.ApiKey, Fast());
+        var cycle = new Node();
+        cycle.Next = cycle;
+
+        await client.RecordInteractionAsync($"{source}-0", "Is this JSON?", source: source);
+        await client.SendFeedbackAsync($"{source}-0", FeedbackType.Rating, cycle); // carries the interaction inline, and cannot be written
+        for (var i = 1; i < 6; i++)
+        {
+            await client.RecordInteractionAsync($"{source}-{i}", "Is this JSON?", source: source);
+            await client.SendFeedbackAsync($"{source}-{i}", FeedbackType.Positive);
+        }
+        await client.FlushAsync();
+        Assert.Equal((5, 1), (client.Delivered, client.Dropped));
+        await client.SendFeedbackAsync($"{source}-1", FeedbackType.Rating, 5); // the sender is still alive
+        await client.FlushAsync();
+
+        Assert.Equal(6, client.Delivered);
+        Assert.Equal(6, await StoredCountAsync(source));
+        using var api = dashboard.Api();
+        Assert.Equal("Is this JSON?", (string)(await api.GetFromJsonAsync<JsonObject>($"api/v1/interactions/{source}-0"))!["query"]!);
+    }
+
+    private sealed class Node
+    {
+        public Node? Next { get; set; }
+    }
+
+    [Fact]
     public async Task ABusyServer_IsRetriedAfterItsRetryAfter_AndNothingIsLost()
     {
         var source = "busy-" + Guid.NewGuid().ToString("N")[..8];

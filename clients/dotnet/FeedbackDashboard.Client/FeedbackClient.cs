@@ -165,7 +165,7 @@ public sealed class FeedbackClient : IFeedbackClient
             }
             if (batch.Count > 0)
             {
-                await SendBatchAsync(batch, throwOnFailure: false, CancellationToken.None);
+                await GuardedAsync(() => SendBatchAsync(batch, throwOnFailure: false, CancellationToken.None), batch.Count);
                 batch.Clear();
                 inlined.Clear();
             }
@@ -173,7 +173,7 @@ public sealed class FeedbackClient : IFeedbackClient
             foreach (var (id, (body, since)) in waiting.Where(w => w.Value.Since <= cutoff).ToList())
             {
                 waiting.Remove(id);
-                await SendInteractionAsync(body, throwOnFailure: false, CancellationToken.None);
+                await GuardedAsync(() => SendInteractionAsync(body, throwOnFailure: false, CancellationToken.None), 1);
             }
             if (!more && reader.Completion.IsCompleted && waiting.Count == 0)
             {
@@ -196,9 +196,40 @@ public sealed class FeedbackClient : IFeedbackClient
         }
     }
 
+    /// <summary>The sender outlives anything a send throws (it settles its items on every path it foresees): the items are counted dropped.</summary>
+    private async Task GuardedAsync(Func<Task> send, int count)
+    {
+        try
+        {
+            await send();
+        }
+        catch (Exception)
+        {
+            Settle(delivered: 0, dropped: count, settled: count);
+        }
+    }
+
     private async Task SendBatchAsync(IReadOnlyList<FeedbackBody> items, bool throwOnFailure, CancellationToken cancellationToken)
     {
-        var result = await RetryingAsync(() => PostAsync("api/v1/feedback/batch", new BatchBody(items), cancellationToken), cancellationToken);
+        if (!TrySerialize(new BatchBody(items), out var payload))
+        {
+            // An item's value cannot be written as JSON (a cycle, a delegate): it alone is dropped, the others go.
+            if (throwOnFailure)
+            {
+                throw new FeedbackClientException("The feedback holds a value that cannot be written as JSON.");
+            }
+            var kept = items.Where(item => TrySerialize(item, out _)).ToList();
+            var dropped = items.Where(item => !kept.Contains(item, ReferenceEqualityComparer.Instance)).ToList();
+            Settle(delivered: 0, dropped: dropped.Count, settled: dropped.Count);
+            await SendOrphanedInteractionsAsync(dropped, kept, cancellationToken);
+            items = kept;
+            if (items.Count == 0)
+            {
+                return;
+            }
+            payload = JsonSerializer.SerializeToUtf8Bytes(new BatchBody(items), Json);
+        }
+        var result = await RetryingAsync(() => PostAsync("api/v1/feedback/batch", payload, cancellationToken), cancellationToken);
         if (result is { IsSuccessStatusCode: true })
         {
             var answer = await result.Content.ReadFromJsonAsync<BatchResult>(Json, cancellationToken);
@@ -217,9 +248,42 @@ public sealed class FeedbackClient : IFeedbackClient
         }
     }
 
+    /// <summary>An interaction that travelled inline with a dropped item, and with no item kept, is still sent (it was counted settled).</summary>
+    private async Task SendOrphanedInteractionsAsync(List<FeedbackBody> dropped, List<FeedbackBody> kept, CancellationToken cancellationToken)
+    {
+        var carried = kept.Select(item => item.Interaction?.Id).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        foreach (var interaction in dropped.Select(item => item.Interaction).OfType<InteractionBody>())
+        {
+            if (!carried.Add(interaction.Id))
+            {
+                continue;
+            }
+            var result = await RetryingAsync(() => PostAsync("api/v1/interactions", JsonSerializer.SerializeToUtf8Bytes(interaction, Json), cancellationToken), cancellationToken);
+            if (result is not { IsSuccessStatusCode: true })
+            {
+                Settle(delivered: 0, dropped: 1, settled: 0);
+            }
+        }
+    }
+
+    private static bool TrySerialize<T>(T value, out byte[] payload)
+    {
+        try
+        {
+            payload = JsonSerializer.SerializeToUtf8Bytes(value, Json);
+            return true;
+        }
+        catch (Exception e) when (e is JsonException or NotSupportedException or InvalidOperationException)
+        {
+            payload = [];
+            return false;
+        }
+    }
+
     private async Task SendInteractionAsync(InteractionBody body, bool throwOnFailure, CancellationToken cancellationToken)
     {
-        var result = await RetryingAsync(() => PostAsync("api/v1/interactions", body, cancellationToken), cancellationToken);
+        var payload = JsonSerializer.SerializeToUtf8Bytes(body, Json);
+        var result = await RetryingAsync(() => PostAsync("api/v1/interactions", payload, cancellationToken), cancellationToken);
         var ok = result is { IsSuccessStatusCode: true };
         if (!throwOnFailure)
         {
@@ -231,10 +295,10 @@ public sealed class FeedbackClient : IFeedbackClient
         }
     }
 
-    private Task<HttpResponseMessage> PostAsync<T>(string path, T body, CancellationToken cancellationToken)
+    private Task<HttpResponseMessage> PostAsync(string path, byte[] payload, CancellationToken cancellationToken)
     {
         // Serialized up front: a body with its length, not chunked, which the server reads in one go.
-        var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body, Json));
+        var content = new ByteArrayContent(payload);
         content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
         var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_options.BaseUrl!, path)) { Content = content };
         request.Headers.Add("X-Api-Key", _options.ApiKey);

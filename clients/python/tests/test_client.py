@@ -110,6 +110,24 @@ def test_what_is_queued_is_sent_when_the_interpreter_exits_without_close(dashboa
     assert stored(dashboard, source) == 30
 
 
+def test_an_item_that_is_not_json_is_dropped_alone_and_the_sender_goes_on(dashboard):
+    source = unique("notjson")
+    with FeedbackClient(base_url=dashboard[0], api_key=dashboard[1], **FAST) as client:
+        client.record_interaction(f"{source}-0", "Is this JSON?", source=source, metadata={"temperature": 0.7, "beta": True})
+        client.send_feedback(f"{source}-0", "negative", comment=object())  # carries the interaction inline, and cannot be sent
+        for i in range(1, 6):
+            client.record_interaction(f"{source}-{i}", "Is this JSON?", source=source)
+            client.send_feedback(f"{source}-{i}", "positive")
+        assert client.flush(timeout=30)
+        assert (client.delivered, client.dropped) == (5, 1)
+        client.send_feedback(f"{source}-1", "rating", 5)  # the sender is still alive
+        assert client.flush(timeout=30)
+        assert client.delivered == 6
+    assert stored(dashboard, source) == 6
+    # The interaction of the dropped item is kept, its metadata values as text.
+    assert get(dashboard, f"api/v1/interactions/{source}-0")["metadata"] == {"temperature": "0.7", "beta": "true"}
+
+
 def test_a_full_queue_drops_and_counts_and_the_caller_is_never_blocked():
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))

@@ -33,7 +33,8 @@ export interface RecordInteraction {
   response?: string;
   source?: string;
   pattern?: string;
-  metadata?: Record<string, string>;
+  /** Text values; numbers and booleans are sent as their JSON text. */
+  metadata?: Record<string, string | number | boolean>;
 }
 
 export interface SendFeedback {
@@ -166,9 +167,9 @@ export class FeedbackClient {
 
   /** Records one question and answer under the application's own id. */
   async recordInteraction(interaction: RecordInteraction): Promise<void> {
-    const body = withoutUndefined({ ...interaction });
+    const body = withoutUndefined({ ...interaction, metadata: metadataAsText(interaction.metadata) });
     if (this.options.synchronous) {
-      const [status, answer] = await this.post("api/v1/interactions", body);
+      const [status, answer] = await this.post("api/v1/interactions", JSON.stringify(body));
       if (status !== 200 && status !== 201) {
         throw new FeedbackClientError(`Recording the interaction failed: ${status} ${JSON.stringify(answer)}`);
       }
@@ -292,13 +293,20 @@ export class FeedbackClient {
     }
     this.queue.splice(0, taken);
     if (batch.length > 0) {
-      await this.sendBatch(batch, false);
+      try {
+        await this.sendBatch(batch, false);
+      } catch {
+        // Unexpected (sendBatch settles its items on every path it foresees): the sender goes on, the items are counted dropped.
+        this.dropped += batch.length;
+        this.settled += batch.length;
+      }
     }
     const cutoff = Date.now() - this.options.interactionWaitMs;
     for (const [id, { body, at }] of [...this.waiting]) {
       if (flush || at <= cutoff) {
         this.waiting.delete(id);
-        const [status] = await this.post("api/v1/interactions", body);
+        const payload = jsonOrUndefined(body);
+        const [status] = payload === undefined ? [0] : await this.post("api/v1/interactions", payload);
         if (status !== 200 && status !== 201) {
           this.dropped++;
         }
@@ -308,7 +316,24 @@ export class FeedbackClient {
   }
 
   private async sendBatch(items: Record<string, unknown>[], throwOnFailure: boolean): Promise<void> {
-    const [status, answer] = await this.post("api/v1/feedback/batch", { items });
+    let payload = jsonOrUndefined({ items });
+    if (payload === undefined) {
+      // An item holds a value JSON cannot carry (a BigInt, a cycle): it alone is dropped, the others go.
+      if (throwOnFailure) {
+        throw new TypeError("The feedback holds a value that is not JSON.");
+      }
+      const kept = items.filter(item => jsonOrUndefined(item) !== undefined);
+      const dropped = items.filter(item => !kept.includes(item));
+      this.dropped += dropped.length;
+      this.settled += dropped.length;
+      await this.sendOrphanedInteractions(dropped, kept);
+      items = kept;
+      if (items.length === 0) {
+        return;
+      }
+      payload = JSON.stringify({ items });
+    }
+    const [status, answer] = await this.post("api/v1/feedback/batch", payload);
     if (status === 200 && answer && Array.isArray((answer as { items?: unknown }).items)) {
       const stored = (answer as { items: { status: number }[] }).items.filter(r => r.status === 200 || r.status === 202).length;
       this.delivered += stored;
@@ -326,8 +351,24 @@ export class FeedbackClient {
     }
   }
 
+  /** An interaction that travelled inline with a dropped item, and with no item kept, is still sent (it was counted settled). */
+  private async sendOrphanedInteractions(dropped: Record<string, unknown>[], kept: Record<string, unknown>[]): Promise<void> {
+    const carried = new Set(kept.map(item => (item.interaction as { id?: string } | undefined)?.id));
+    for (const item of dropped) {
+      const interaction = item.interaction as { id?: string } | undefined;
+      if (interaction !== undefined && !carried.has(interaction.id)) {
+        carried.add(interaction.id);
+        const payload = jsonOrUndefined(interaction);
+        const [status] = payload === undefined ? [0] : await this.post("api/v1/interactions", payload);
+        if (status !== 200 && status !== 201) {
+          this.dropped++;
+        }
+      }
+    }
+  }
+
   /** Tries until an answer that is not busy (429, 503) nor a server error; [0, reason] when every try failed. */
-  private async post(path: string, body: unknown): Promise<[number, unknown]> {
+  private async post(path: string, payload: string): Promise<[number, unknown]> {
     let delay = this.options.retryDelayMs;
     let last: [number, unknown] = [0, "no answer"];
     for (let attempt = 1; attempt <= this.options.maxAttempts; attempt++) {
@@ -336,7 +377,7 @@ export class FeedbackClient {
         const response = await this.fetcher(this.base + path, {
           method: "POST",
           headers: { "Content-Type": "application/json", "X-Api-Key": this.apiKey },
-          body: JSON.stringify(body),
+          body: payload,
         });
         const text = await response.text();
         last = [response.status, parse(text)];
@@ -378,6 +419,24 @@ export class FeedbackClient {
       this.readCache.set(path, { etag, value });
     }
     return value;
+  }
+}
+
+/** Metadata values are text on the server: numbers and booleans go as their JSON text (0.7, true). */
+function metadataAsText(metadata: Record<string, unknown> | undefined): Record<string, string> | undefined {
+  if (metadata === undefined || metadata === null) {
+    return undefined;
+  }
+  return Object.fromEntries(Object.entries(metadata)
+    .filter(([, v]) => v !== undefined && v !== null)
+    .map(([k, v]) => [k, typeof v === "string" ? v : typeof v === "number" || typeof v === "boolean" ? JSON.stringify(v) : String(v)]));
+}
+
+function jsonOrUndefined(value: unknown): string | undefined {
+  try {
+    return JSON.stringify(value);
+  } catch {
+    return undefined;
   }
 }
 

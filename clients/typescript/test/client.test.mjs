@@ -99,6 +99,26 @@ test("a Node process that ends without flushing sends what is queued before it e
   assert.ok(Date.now() - started < 5_000, "sent at exit, not after the 5 s interval");
 });
 
+test("an item that is not JSON is dropped alone, and the sender goes on", async () => {
+  const source = unique("notjson");
+  const client = new FeedbackClient({ baseUrl: url, apiKey: key, ...FAST });
+  await client.recordInteraction({ id: `${source}-0`, query: "Is this JSON?", source, metadata: { temperature: 0.7, beta: true } });
+  await client.sendFeedback({ interactionId: `${source}-0`, type: "rating", value: 5n }); // a BigInt; it carries the interaction inline
+  for (let i = 1; i < 6; i++) {
+    await client.recordInteraction({ id: `${source}-${i}`, query: "Is this JSON?", source });
+    await client.sendFeedback({ interactionId: `${source}-${i}`, type: "positive" });
+  }
+  await client.flush();
+  assert.deepEqual([client.delivered, client.dropped], [5, 1]);
+  await client.sendFeedback({ interactionId: `${source}-1`, type: "rating", value: 5 });
+  await client.close();
+
+  assert.equal(client.delivered, 6);
+  assert.equal(await stored(source), 6);
+  // The interaction of the dropped item is kept, its metadata values as text.
+  assert.deepEqual((await get(`api/v1/interactions/${source}-0`)).metadata, { temperature: "0.7", beta: "true" });
+});
+
 test("a full queue drops and counts, and the caller never waits for the network", async () => {
   const port = await new Promise(resolve => { const s = net.createServer().listen(0, "127.0.0.1", () => { const p = s.address().port; s.close(() => resolve(p)); }); });
   const client = new FeedbackClient({ baseUrl: `http://127.0.0.1:${port}/`, apiKey: "fdk_nowhere", maxQueueSize: 10, maxAttempts: 2, ...FAST });

@@ -16,7 +16,7 @@ import urllib.parse
 import urllib.request
 import uuid
 from datetime import datetime, timezone
-from typing import Any, Dict, List, Mapping, Optional, Tuple
+from typing import Any, Callable, Dict, List, Mapping, Optional, Tuple
 
 __all__ = ["FeedbackClient", "FeedbackClientError"]
 
@@ -109,11 +109,11 @@ class FeedbackClient:
         response: Optional[str] = None,
         source: Optional[str] = None,
         pattern: Optional[str] = None,
-        metadata: Optional[Mapping[str, str]] = None,
+        metadata: Optional[Mapping[str, Any]] = None,
     ) -> None:
         """Records one question and answer under the application's own id."""
         body = {"id": id, "query": query, "response": response, "source": source, "pattern": pattern,
-                "metadata": dict(metadata) if metadata else None}
+                "metadata": _metadata(metadata)}
         if self._synchronous:
             self._send_interaction(body, raise_on_failure=True)
             return
@@ -247,17 +247,42 @@ class FeedbackClient:
                 inline = inlined.get(body["interactionId"])
                 batch.append(dict(body, interaction=inline) if inline else body)
             if batch:
-                self._send_batch(batch, raise_on_failure=False)
+                self._guarded(lambda: self._send_batch(batch, raise_on_failure=False), len(batch))
             cutoff = float("inf") if (flush or stop) else time.monotonic() - self._interaction_wait
             for interaction_id, (body, at) in list(waiting.items()):
                 if at <= cutoff:
                     del waiting[interaction_id]
-                    self._send_interaction(body, raise_on_failure=False)
+                    self._guarded(lambda: self._send_interaction(body, raise_on_failure=False), 1)
             if stop:
                 return
 
+    def _guarded(self, send: Callable[[], None], count: int) -> None:
+        """The sender thread outlives anything a send raises: its items are counted dropped, never left unsettled."""
+        try:
+            send()
+        except Exception:  # noqa: BLE001 - the application's items must not stop the sender
+            log.exception("FeedbackDashboard: %d item(s) could not be sent and were dropped.", count)
+            self._settle(dropped=count, settled=count)
+
     def _send_batch(self, items: List[Dict[str, Any]], raise_on_failure: bool) -> None:
-        status, answer = self._post("api/v1/feedback/batch", {"items": [_without_none(i) for i in items]})
+        bodies = [_without_none(i) for i in items]
+        try:
+            payload = json.dumps({"items": bodies}).encode("utf-8")
+        except (TypeError, ValueError):
+            # One item holds a value that is not JSON: it alone is dropped, the others go.
+            if raise_on_failure:
+                raise TypeError("The feedback holds a value that is not JSON (a str, number, bool, list or dict).") from None
+            kept = [b for b in bodies if _encodable(b)]
+            unencodable = len(items) - len(kept)
+            log.warning("FeedbackDashboard: %d feedback item(s) hold a value that is not JSON and were dropped.", unencodable)
+            self._settle(dropped=unencodable, settled=unencodable)
+            self._send_orphaned_interactions(dropped=[b for b in bodies if b not in kept], kept=kept)
+            bodies = kept
+            items = bodies
+            if not items:
+                return
+            payload = json.dumps({"items": bodies}).encode("utf-8")
+        status, answer = self._post("api/v1/feedback/batch", payload)
         if status == 200 and isinstance(answer, dict):
             stored = sum(1 for r in answer.get("items", []) if r.get("status") in (200, 202))
             self._settle(delivered=stored, dropped=len(items) - stored, settled=len(items))
@@ -268,8 +293,19 @@ class FeedbackClient:
         if raise_on_failure:
             raise FeedbackClientError(f"Sending the feedback failed: {status} {answer}")
 
+    def _send_orphaned_interactions(self, dropped: List[Dict[str, Any]], kept: List[Dict[str, Any]]) -> None:
+        """An interaction that travelled inline with a dropped item, and with no item kept, is still sent (already counted settled)."""
+        carried = {b["interaction"]["id"] for b in kept if isinstance(b.get("interaction"), dict)}
+        for body in dropped:
+            interaction = body.get("interaction")
+            if isinstance(interaction, dict) and interaction.get("id") not in carried:
+                carried.add(interaction.get("id"))
+                status = self._post("api/v1/interactions", json.dumps(interaction).encode("utf-8"))[0] if _encodable(interaction) else None
+                if status not in (200, 201):
+                    self._settle(dropped=1)
+
     def _send_interaction(self, body: Dict[str, Any], raise_on_failure: bool) -> None:
-        status, answer = self._post("api/v1/interactions", _without_none(body))
+        status, answer = self._post("api/v1/interactions", json.dumps(_without_none(body)).encode("utf-8"))
         ok = status in (200, 201)
         if raise_on_failure:
             if not ok:
@@ -277,9 +313,8 @@ class FeedbackClient:
             return
         self._settle(dropped=0 if ok else 1, settled=1)
 
-    def _post(self, path: str, body: Any) -> Tuple[Optional[int], Any]:
+    def _post(self, path: str, payload: bytes) -> Tuple[Optional[int], Any]:
         """Tries until an answer that is not busy (429, 503) nor a server error; (None, reason) when every try failed."""
-        payload = json.dumps(body).encode("utf-8")
         delay = self._retry_delay
         status: Optional[int] = None
         answer: Any = None
@@ -349,6 +384,22 @@ class FeedbackClient:
             with self._cache_lock:
                 self._read_cache[path] = (etag, value)
         return value
+
+
+def _metadata(metadata: Optional[Mapping[str, Any]]) -> Optional[Dict[str, str]]:
+    """Metadata values are text on the server: numbers and booleans are sent as their JSON text (0.7, true)."""
+    if not metadata:
+        return None
+    return {str(k): v if isinstance(v, str) else json.dumps(v) if isinstance(v, (bool, int, float)) else str(v)
+            for k, v in metadata.items() if v is not None}
+
+
+def _encodable(body: Dict[str, Any]) -> bool:
+    try:
+        json.dumps(body)
+        return True
+    except (TypeError, ValueError):
+        return False
 
 
 def _without_none(body: Dict[str, Any]) -> Dict[str, Any]:
