@@ -86,6 +86,36 @@ public class FeedbackClientTests(DashboardProcess dashboard)
         Assert.Equal("Is this JSON?", (string)(await api.GetFromJsonAsync<JsonObject>($"api/v1/interactions/{source}-0"))!["query"]!);
     }
 
+    [Fact]
+    public async Task AWrongKey_IsLoggedOnce_NotSilentlyDropped()
+    {
+        var logger = new ListLogger();
+        await using var client = new FeedbackClient(dashboard.Address, "fdk_not-a-key", Fast(), logger);
+
+        for (var i = 0; i < 3; i++)
+        {
+            await client.SendFeedbackAsync($"wrong-key-{i}", FeedbackType.Positive);
+            await client.FlushAsync();
+        }
+
+        Assert.Equal(3, client.Dropped);
+        var warning = Assert.Single(logger.Messages); // once a minute for each kind of failure
+        Assert.Contains("401", warning);
+        Assert.Contains("check the API key", warning);
+    }
+
+    private sealed class ListLogger : Microsoft.Extensions.Logging.ILogger
+    {
+        public System.Collections.Concurrent.ConcurrentQueue<string> Messages { get; } = new();
+
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => true;
+
+        public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state, Exception? exception,
+            Func<TState, Exception?, string> formatter) => Messages.Enqueue(formatter(state, exception));
+    }
+
     private sealed class Node
     {
         public Node? Next { get; set; }

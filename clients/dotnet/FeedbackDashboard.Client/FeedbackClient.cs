@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace FeedbackDashboard.Client;
 
@@ -22,23 +24,27 @@ public sealed class FeedbackClient : IFeedbackClient
     private readonly Channel<Work> _queue;
     private readonly Task _sender;
     private readonly ReadBackCache _readBack;
+    private readonly DropWarnings _warnings;
     private readonly Lock _progressGate = new();
     private TaskCompletionSource _progress = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _accepted, _settled, _dropped, _delivered;
     private int _disposed;
 
-    /// <summary>A client of its own: <c>new FeedbackClient(new Uri("https://feedback.example.com"), apiKey)</c>.</summary>
-    public FeedbackClient(Uri? baseUrl = null, string? apiKey = null, FeedbackClientOptions? options = null)
-        : this(new HttpClient(), Configure(options ?? new FeedbackClientOptions(), baseUrl, apiKey), ownsHttp: true)
+    /// <summary>
+    /// A client of its own: <c>new FeedbackClient(new Uri("https://feedback.example.com"), apiKey)</c>. The
+    /// logger, when given, is told why items were dropped (a wrong key, a refused item), at most once a minute for each kind of failure.
+    /// </summary>
+    public FeedbackClient(Uri? baseUrl = null, string? apiKey = null, FeedbackClientOptions? options = null, ILogger? logger = null)
+        : this(new HttpClient(), Configure(options ?? new FeedbackClientOptions(), baseUrl, apiKey), ownsHttp: true, logger)
     {
     }
 
     /// <summary>Over an HttpClient from IHttpClientFactory (see <see cref="FeedbackClientServiceCollectionExtensions"/>).</summary>
-    public FeedbackClient(HttpClient http, FeedbackClientOptions options) : this(http, options, ownsHttp: false)
+    public FeedbackClient(HttpClient http, FeedbackClientOptions options, ILogger? logger = null) : this(http, options, ownsHttp: false, logger)
     {
     }
 
-    private FeedbackClient(HttpClient http, FeedbackClientOptions options, bool ownsHttp)
+    private FeedbackClient(HttpClient http, FeedbackClientOptions options, bool ownsHttp, ILogger? logger)
     {
         if (options.BaseUrl is null || string.IsNullOrEmpty(options.ApiKey))
         {
@@ -47,6 +53,7 @@ public sealed class FeedbackClient : IFeedbackClient
         }
         (_http, _options, _ownsHttp) = (http, options, ownsHttp);
         _readBack = new ReadBackCache(http, options, Json);
+        _warnings = new DropWarnings(logger ?? NullLogger.Instance, TimeProvider.System);
         _queue = Channel.CreateBounded<Work>(new BoundedChannelOptions(options.MaxQueueSize) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
         _sender = options.Synchronous ? Task.CompletedTask : Task.Run(SendLoopAsync);
     }
@@ -239,13 +246,20 @@ public sealed class FeedbackClient : IFeedbackClient
             {
                 throw new FeedbackClientException($"The server refused the feedback: {await result.Content.ReadAsStringAsync(cancellationToken)}");
             }
+            if (stored < items.Count)
+            {
+                var refused = answer!.Items.First(i => i.Status is not (200 or 202));
+                _warnings.Warn($"item {refused.Status}", $"the dashboard refused {items.Count - stored} feedback item(s) (the first with {refused.Status}): {await result.Content.ReadAsStringAsync(cancellationToken)}");
+            }
             return;
         }
         Settle(delivered: 0, dropped: items.Count, settled: items.Count);
+        var why = await DropWarnings.WhyAsync(result, cancellationToken);
         if (throwOnFailure)
         {
-            throw new FeedbackClientException($"Sending the feedback failed: {(result is null ? "no answer" : $"{(int)result.StatusCode} {await result.Content.ReadAsStringAsync(cancellationToken)}")}");
+            throw new FeedbackClientException($"Sending the feedback failed: {why}");
         }
+        _warnings.Warn($"batch {(int?)result?.StatusCode}", $"{items.Count} feedback item(s) dropped: {why}");
     }
 
     /// <summary>An interaction that travelled inline with a dropped item, and with no item kept, is still sent (it was counted settled).</summary>
@@ -289,10 +303,16 @@ public sealed class FeedbackClient : IFeedbackClient
         {
             Settle(delivered: 0, dropped: ok ? 0 : 1, settled: 1);
         }
-        else if (!ok)
+        if (ok)
         {
-            throw new FeedbackClientException($"Recording the interaction failed: {(result is null ? "no answer" : $"{(int)result.StatusCode} {await result.Content.ReadAsStringAsync(cancellationToken)}")}");
+            return;
         }
+        var why = await DropWarnings.WhyAsync(result, cancellationToken);
+        if (throwOnFailure)
+        {
+            throw new FeedbackClientException($"Recording the interaction failed: {why}");
+        }
+        _warnings.Warn($"interaction {(int?)result?.StatusCode}", $"an interaction was dropped: {why}");
     }
 
     private Task<HttpResponseMessage> PostAsync(string path, byte[] payload, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace FeedbackDashboard.Client;
@@ -22,7 +23,8 @@ public static class FeedbackClientServiceCollectionExtensions
         }
         services.AddSingleton<IFeedbackClient>(sp => new FeedbackClient(
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(FeedbackClient)),
-            sp.GetRequiredService<IOptions<FeedbackClientOptions>>().Value));
+            sp.GetRequiredService<IOptions<FeedbackClientOptions>>().Value,
+            sp.GetService<ILoggerFactory>()?.CreateLogger<FeedbackClient>()));
         services.AddHostedService<FlushOnShutdown>();
         return services.AddHttpClient(nameof(FeedbackClient));
     }

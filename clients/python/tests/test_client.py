@@ -128,6 +128,17 @@ def test_an_item_that_is_not_json_is_dropped_alone_and_the_sender_goes_on(dashbo
     assert get(dashboard, f"api/v1/interactions/{source}-0")["metadata"] == {"temperature": "0.7", "beta": "true"}
 
 
+def test_a_wrong_key_is_said_once_in_the_log_not_silently_dropped(dashboard, caplog):
+    with FeedbackClient(base_url=dashboard[0], api_key="fdk_not-a-key", **FAST) as client:
+        for i in range(3):
+            client.send_feedback(f"wrong-key-{i}", "positive")
+            assert client.flush(timeout=30)
+        assert client.dropped == 3
+    warnings = [r.getMessage() for r in caplog.records if r.name == "feedbackdashboard"]
+    assert len(warnings) == 1, warnings  # once a minute for each kind of failure
+    assert "401" in warnings[0] and "check the API key" in warnings[0]
+
+
 def test_a_full_queue_drops_and_counts_and_the_caller_is_never_blocked():
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))

@@ -25,6 +25,8 @@ export interface FeedbackClientOptions {
   synchronous?: boolean;
   /** The fetch to use (defaults to the global one). */
   fetch?: typeof fetch;
+  /** Told why items were dropped (a wrong key, a refused item), at most once a minute for each kind of failure; defaults to console.warn. */
+  onError?: (message: string) => void;
 }
 
 export interface RecordInteraction {
@@ -116,7 +118,9 @@ const KINDS: readonly string[] = ["knowledge", "behavior"];
 export class FeedbackClient {
   private readonly base: string;
   private readonly apiKey: string;
-  private readonly options: Required<Omit<FeedbackClientOptions, "baseUrl" | "apiKey" | "fetch">>;
+  private readonly options: Required<Omit<FeedbackClientOptions, "baseUrl" | "apiKey" | "fetch" | "onError">>;
+  private readonly onError: (message: string) => void;
+  private readonly lastWarned = new Map<string, number>();
   private readonly fetcher: typeof fetch;
   private readonly queue: Work[] = [];
   private readonly waiting = new Map<string, { body: Record<string, unknown>; at: number }>();
@@ -146,6 +150,7 @@ export class FeedbackClient {
     this.base = baseUrl.endsWith("/") ? baseUrl : baseUrl + "/";
     this.apiKey = apiKey;
     this.fetcher = options.fetch ?? globalThis.fetch.bind(globalThis);
+    this.onError = options.onError ?? (message => console.warn(`FeedbackDashboard: ${message}`));
     this.options = {
       maxQueueSize: options.maxQueueSize ?? 10_000,
       batchSize: options.batchSize ?? 500,
@@ -306,11 +311,25 @@ export class FeedbackClient {
       if (flush || at <= cutoff) {
         this.waiting.delete(id);
         const payload = jsonOrUndefined(body);
-        const [status] = payload === undefined ? [0] : await this.post("api/v1/interactions", payload);
+        const [status, answer] = payload === undefined ? [0, "not JSON"] : await this.post("api/v1/interactions", payload);
         if (status !== 200 && status !== 201) {
           this.dropped++;
+          this.warn(`interaction ${status}`, `an interaction was dropped: ${why(status, answer)}`);
         }
         this.settled++;
+      }
+    }
+  }
+
+  /** Says why items were dropped, at most once a minute for each kind of failure; a throwing handler is ignored. */
+  private warn(kind: string, message: string): void {
+    const now = Date.now();
+    if (now - (this.lastWarned.get(kind) ?? -Infinity) >= 60_000) {
+      this.lastWarned.set(kind, now);
+      try {
+        this.onError(message);
+      } catch {
+        // the application's handler must not stop the sender
       }
     }
   }
@@ -342,6 +361,10 @@ export class FeedbackClient {
       if (throwOnFailure && stored < items.length) {
         throw new FeedbackClientError(`The server refused the feedback: ${JSON.stringify(answer)}`);
       }
+      const refused = (answer as { items: { status: number }[] }).items.filter(r => r.status !== 200 && r.status !== 202);
+      if (refused.length > 0) {
+        this.warn(`item ${refused[0].status}`, `the dashboard refused ${refused.length} feedback item(s), e.g. ${JSON.stringify(refused[0])}`);
+      }
       return;
     }
     this.dropped += items.length;
@@ -349,6 +372,7 @@ export class FeedbackClient {
     if (throwOnFailure) {
       throw new FeedbackClientError(`Sending the feedback failed: ${status} ${JSON.stringify(answer)}`);
     }
+    this.warn(`batch ${status}`, `${items.length} feedback item(s) dropped: ${why(status, answer)}`);
   }
 
   /** An interaction that travelled inline with a dropped item, and with no item kept, is still sent (it was counted settled). */
@@ -420,6 +444,15 @@ export class FeedbackClient {
     }
     return value;
   }
+}
+
+function why(status: number, answer: unknown): string {
+  if (status === 0) {
+    return `no answer from the dashboard after every retry (${String(answer)})`;
+  }
+  const problem = answer as { detail?: string; title?: string } | null;
+  const detail = typeof answer === "object" && problem !== null ? problem.detail ?? problem.title : String(answer);
+  return `${status} ${detail}${status === 401 || status === 403 ? " (check the API key and its scopes)" : ""}`;
 }
 
 /** Metadata values are text on the server: numbers and booleans go as their JSON text (0.7, true). */

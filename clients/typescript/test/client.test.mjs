@@ -119,6 +119,20 @@ test("an item that is not JSON is dropped alone, and the sender goes on", async 
   assert.deepEqual((await get(`api/v1/interactions/${source}-0`)).metadata, { temperature: "0.7", beta: "true" });
 });
 
+test("a wrong key is told to onError once, not silently dropped", async () => {
+  const messages = [];
+  const client = new FeedbackClient({ baseUrl: url, apiKey: "fdk_not-a-key", ...FAST, onError: message => messages.push(message) });
+  for (let i = 0; i < 3; i++) {
+    await client.sendFeedback({ interactionId: `wrong-key-${i}`, type: "positive" });
+    await client.flush();
+  }
+  await client.close();
+
+  assert.equal(client.dropped, 3);
+  assert.equal(messages.length, 1, messages.join("\n")); // once a minute for each kind of failure
+  assert.match(messages[0], /401.*check the API key/);
+});
+
 test("a full queue drops and counts, and the caller never waits for the network", async () => {
   const port = await new Promise(resolve => { const s = net.createServer().listen(0, "127.0.0.1", () => { const p = s.address().port; s.close(() => resolve(p)); }); });
   const client = new FeedbackClient({ baseUrl: `http://127.0.0.1:${port}/`, apiKey: "fdk_nowhere", maxQueueSize: 10, maxAttempts: 2, ...FAST });

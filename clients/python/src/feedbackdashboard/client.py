@@ -21,6 +21,7 @@ from typing import Any, Callable, Dict, List, Mapping, Optional, Tuple
 __all__ = ["FeedbackClient", "FeedbackClientError"]
 
 log = logging.getLogger("feedbackdashboard")
+WARN_INTERVAL = 60.0
 
 URL_VARIABLE = "FEEDBACKDASHBOARD_URL"
 API_KEY_VARIABLE = "FEEDBACKDASHBOARD_API_KEY"
@@ -84,6 +85,7 @@ class FeedbackClient:
         self._read_cache: Dict[str, Tuple[str, Any]] = {}
         self._cache_lock = threading.Lock()
         self.not_modified = 0
+        self._last_warned: Dict[str, float] = {}
         self._thread: Optional[threading.Thread] = None
         if not synchronous:
             self._thread = threading.Thread(target=self._send_loop, name="feedbackdashboard-sender", daemon=True)
@@ -288,10 +290,14 @@ class FeedbackClient:
             self._settle(delivered=stored, dropped=len(items) - stored, settled=len(items))
             if raise_on_failure and stored < len(items):
                 raise FeedbackClientError(f"The server refused the feedback: {json.dumps(answer)}")
+            refused = [r for r in answer.get("items", []) if r.get("status") not in (200, 202)]
+            if refused:
+                self._warn(f"item {refused[0].get('status')}", f"the dashboard refused {len(refused)} feedback item(s), e.g. {json.dumps(refused[0])}")
             return
         self._settle(dropped=len(items), settled=len(items))
         if raise_on_failure:
             raise FeedbackClientError(f"Sending the feedback failed: {status} {answer}")
+        self._warn(f"batch {status}", f"{len(items)} feedback item(s) dropped: {_why(status, answer)}")
 
     def _send_orphaned_interactions(self, dropped: List[Dict[str, Any]], kept: List[Dict[str, Any]]) -> None:
         """An interaction that travelled inline with a dropped item, and with no item kept, is still sent (already counted settled)."""
@@ -312,6 +318,15 @@ class FeedbackClient:
                 raise FeedbackClientError(f"Recording the interaction failed: {status} {answer}")
             return
         self._settle(dropped=0 if ok else 1, settled=1)
+        if not ok:
+            self._warn(f"interaction {status}", f"an interaction was dropped: {_why(status, answer)}")
+
+    def _warn(self, kind: str, message: str) -> None:
+        """Says why items were dropped (a wrong key, a refused item), at most once a minute for each kind of failure."""
+        now = time.monotonic()
+        if now - self._last_warned.get(kind, -WARN_INTERVAL) >= WARN_INTERVAL:
+            self._last_warned[kind] = now
+            log.warning("FeedbackDashboard: %s", message)
 
     def _post(self, path: str, payload: bytes) -> Tuple[Optional[int], Any]:
         """Tries until an answer that is not busy (429, 503) nor a server error; (None, reason) when every try failed."""
@@ -384,6 +399,14 @@ class FeedbackClient:
             with self._cache_lock:
                 self._read_cache[path] = (etag, value)
         return value
+
+
+def _why(status: Optional[int], answer: Any) -> str:
+    if status is None:
+        return f"no answer from the dashboard after every retry ({answer})"
+    detail = answer.get("detail") or answer.get("title") if isinstance(answer, dict) else answer
+    hint = " (check the API key and its scopes)" if status in (401, 403) else ""
+    return f"{status} {detail}{hint}"
 
 
 def _metadata(metadata: Optional[Mapping[str, Any]]) -> Optional[Dict[str, str]]:
