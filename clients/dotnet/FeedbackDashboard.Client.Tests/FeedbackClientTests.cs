@@ -224,6 +224,22 @@ public class FeedbackClientTests(DashboardProcess dashboard)
     }
 
     [Fact]
+    public async Task ReadBack_AnswersTheLastVersionRead_WhenTheDashboardIsOutOfReach()
+    {
+        var logger = new ListLogger();
+        var proxy = await FaultProxy.StartAsync(dashboard.Address);
+        await using var client = new FeedbackClient(proxy.Address, DashboardProcess.ApiKey, Fast(), logger);
+        var knowledge = await client.KnowledgeAsync();
+        await proxy.DisposeAsync();
+
+        Assert.Same(knowledge, await client.KnowledgeAsync());
+        Assert.Contains(logger.Messages, m => m.Contains("answering with the last version read", StringComparison.Ordinal));
+        // A client that read nothing before says so.
+        await using var fresh = new FeedbackClient(proxy.Address, DashboardProcess.ApiKey, Fast());
+        await Assert.ThrowsAsync<FeedbackClientException>(() => fresh.KnowledgeAsync());
+    }
+
+    [Fact]
     public async Task ReadBack_OfPublishedInstructions_Answers304UntilANewVersionIsPublished()
     {
         var source = "published-" + Guid.NewGuid().ToString("N")[..8];

@@ -52,8 +52,8 @@ public sealed class FeedbackClient : IFeedbackClient
                 $"Give the base URL and API key, or set {FeedbackClientOptions.UrlVariable} and {FeedbackClientOptions.ApiKeyVariable}.", nameof(options));
         }
         (_http, _options, _ownsHttp) = (http, options, ownsHttp);
-        _readBack = new ReadBackCache(http, options, Json);
         _warnings = new DropWarnings(logger ?? NullLogger.Instance, TimeProvider.System);
+        _readBack = new ReadBackCache(http, options, Json, _warnings);
         _queue = Channel.CreateBounded<Work>(new BoundedChannelOptions(options.MaxQueueSize) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
         _sender = options.Synchronous ? Task.CompletedTask : Task.Run(SendLoopAsync);
     }

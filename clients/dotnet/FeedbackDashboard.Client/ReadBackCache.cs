@@ -5,8 +5,11 @@ using System.Text.Json;
 
 namespace FeedbackDashboard.Client;
 
-/// <summary>Reads what FeedbackDashboard published, sending the last ETag: a 304 answers from here, so polling is cheap.</summary>
-internal sealed class ReadBackCache(HttpClient http, FeedbackClientOptions options, JsonSerializerOptions json)
+/// <summary>
+/// Reads what FeedbackDashboard published, sending the last ETag: a 304 answers from here, so polling is
+/// cheap; and while the dashboard is busy or out of reach, the last version read answers (stale-if-error).
+/// </summary>
+internal sealed class ReadBackCache(HttpClient http, FeedbackClientOptions options, JsonSerializerOptions json, DropWarnings warnings)
 {
     private readonly Dictionary<string, (EntityTagHeaderValue Tag, object? Value)> _cache = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
@@ -33,7 +36,18 @@ internal sealed class ReadBackCache(HttpClient http, FeedbackClientOptions optio
         {
             request.Headers.IfNoneMatch.Add(cached.Tag);
         }
-        using var response = await http.SendAsync(request, cancellationToken);
+        HttpResponseMessage sent;
+        try
+        {
+            sent = await http.SendAsync(request, cancellationToken);
+        }
+        catch (Exception e) when (e is HttpRequestException || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            return known
+                ? Stale<T>(path, cached.Value, e.Message)
+                : throw new FeedbackClientException($"Reading {path} failed: the dashboard did not answer ({e.Message}).");
+        }
+        using var response = sent;
         if (response.StatusCode == HttpStatusCode.NotModified && known)
         {
             NotModifiedCount++;
@@ -45,7 +59,10 @@ internal sealed class ReadBackCache(HttpClient http, FeedbackClientOptions optio
         }
         if (!response.IsSuccessStatusCode)
         {
-            throw new FeedbackClientException($"Reading {path} failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(cancellationToken)}");
+            var detail = $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync(cancellationToken)}";
+            return known && (int)response.StatusCode is 408 or 429 or >= 500
+                ? Stale<T>(path, cached.Value, detail)
+                : throw new FeedbackClientException($"Reading {path} failed: {detail}");
         }
         var value = await response.Content.ReadFromJsonAsync<T>(json, cancellationToken);
         if (response.Headers.ETag is { } tag)
@@ -56,6 +73,12 @@ internal sealed class ReadBackCache(HttpClient http, FeedbackClientOptions optio
             }
         }
         return value;
+    }
+
+    private T? Stale<T>(string path, object? value, string why) where T : class
+    {
+        warnings.Warn($"read {path}", $"reading {path} failed ({why}); answering with the last version read.");
+        return (T?)value;
     }
 
     /// <summary>How many read-backs were answered 304 from the cache (for tests and diagnostics).</summary>

@@ -163,6 +163,17 @@ def test_read_back_uses_the_etag_and_answers_304_from_the_cache(dashboard):
     assert client.instructions(source) is None
 
 
+def test_read_back_answers_the_last_version_read_when_the_dashboard_is_out_of_reach(dashboard, caplog):
+    with FaultProxy(dashboard[0]) as proxy:
+        client = FeedbackClient(base_url=proxy.url, api_key=dashboard[1], synchronous=True)
+        knowledge = client.knowledge()
+    with pytest.raises(FeedbackClientError):
+        FeedbackClient(base_url=proxy.url, api_key=dashboard[1], synchronous=True).knowledge()  # nothing read before: it says so
+
+    assert client.knowledge() == knowledge  # the proxy is gone
+    assert any("answering with the last version read" in r.getMessage() for r in caplog.records)
+
+
 def test_synchronous_mode_sends_inside_the_call_and_says_when_the_server_refuses(dashboard):
     source = unique("sync")
     client = FeedbackClient(base_url=dashboard[0], api_key=dashboard[1], synchronous=True)

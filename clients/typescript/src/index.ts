@@ -321,6 +321,12 @@ export class FeedbackClient {
     }
   }
 
+  /** A dashboard busy or out of reach: the last answer read stands (stale-if-error), and onError hears of it. */
+  private stale<T>(path: string, value: unknown, why: string): T {
+    this.warn(`read ${path}`, `reading ${path} failed (${why}); answering with the last version read.`);
+    return value as T;
+  }
+
   /** Says why items were dropped, at most once a minute for each kind of failure; a throwing handler is ignored. */
   private warn(kind: string, message: string): void {
     const now = Date.now();
@@ -426,7 +432,15 @@ export class FeedbackClient {
     if (cached !== undefined) {
       headers["If-None-Match"] = cached.etag;
     }
-    const response = await this.fetcher(this.base + path, { headers });
+    let response: Response;
+    try {
+      response = await this.fetcher(this.base + path, { headers });
+    } catch (error) {
+      if (cached !== undefined) {
+        return this.stale<T>(path, cached.value, String(error));
+      }
+      throw new FeedbackClientError(`Reading ${path} failed: the dashboard did not answer (${String(error)}).`);
+    }
     if (response.status === 304 && cached !== undefined) {
       this.notModified++;
       return cached.value as T;
@@ -435,7 +449,11 @@ export class FeedbackClient {
       return null;
     }
     if (!response.ok) {
-      throw new FeedbackClientError(`Reading ${path} failed: ${response.status} ${await response.text()}`);
+      const detail = `${response.status} ${await response.text()}`;
+      if ((response.status === 408 || response.status === 429 || response.status >= 500) && cached !== undefined) {
+        return this.stale<T>(path, cached.value, detail);
+      }
+      throw new FeedbackClientError(`Reading ${path} failed: ${detail}`);
     }
     const value = (await response.json()) as T;
     const etag = response.headers.get("ETag");

@@ -160,6 +160,19 @@ test("read-back uses the ETag and answers 304 from the cache", async () => {
   assert.equal(await client.instructions(source), null);
 });
 
+test("read-back answers the last version read when the dashboard is out of reach", async () => {
+  const messages = [];
+  const proxy = await startFaultProxy(url);
+  const client = new FeedbackClient({ baseUrl: proxy.url, apiKey: key, onError: message => messages.push(message) });
+  const knowledge = await client.knowledge();
+  await proxy.close();
+
+  assert.deepEqual(await client.knowledge(), knowledge);
+  assert.match(messages.join("\n"), /answering with the last version read/);
+  // A client that read nothing before says so.
+  await assert.rejects(new FeedbackClient({ baseUrl: proxy.url, apiKey: key }).knowledge(), FeedbackClientError);
+});
+
 test("synchronous mode sends inside the call and says when the server refuses", async () => {
   const source = unique("sync");
   const client = new FeedbackClient({ baseUrl: url, apiKey: key, synchronous: true });

@@ -321,6 +321,11 @@ class FeedbackClient:
         if not ok:
             self._warn(f"interaction {status}", f"an interaction was dropped: {_why(status, answer)}")
 
+    def _stale(self, path: str, cached: Tuple[str, Any], why: str) -> Any:
+        """A dashboard busy or out of reach: the last answer read stands (stale-if-error), and the log says so."""
+        self._warn(f"read {path}", f"reading {path} failed ({why}); answering with the last version read.")
+        return cached[1]
+
     def _warn(self, kind: str, message: str) -> None:
         """Says why items were dropped (a wrong key, a refused item), at most once a minute for each kind of failure."""
         now = time.monotonic()
@@ -394,7 +399,14 @@ class FeedbackClient:
                 return cached[1]
             if error.code == 404:
                 return None
-            raise FeedbackClientError(f"Reading {path} failed: {error.code} {error.read().decode('utf-8', 'replace')}") from None
+            detail = error.read().decode("utf-8", "replace")
+            if (error.code in (408, 429) or error.code >= 500) and cached is not None:
+                return self._stale(path, cached, f"{error.code} {detail}")
+            raise FeedbackClientError(f"Reading {path} failed: {error.code} {detail}") from None
+        except (OSError, http.client.HTTPException) as error:
+            if cached is not None:
+                return self._stale(path, cached, str(error))
+            raise FeedbackClientError(f"Reading {path} failed: the dashboard did not answer ({error}).") from None
         if etag:
             with self._cache_lock:
                 self._read_cache[path] = (etag, value)
