@@ -76,6 +76,10 @@ public partial class LiveFeedPage : IDisposable
 
     private void OnLocationChanged(object? sender, LocationChangedEventArgs e) => _ = InvokeAsync(async () =>
     {
+        if (!IsLiveFeed(e.Location))
+        {
+            return; // leaving the page
+        }
         try
         {
             await ApplyAsync(FromAddress(), force: false);
@@ -86,6 +90,12 @@ public partial class LiveFeedPage : IDisposable
             await DispatchExceptionAsync(exception);
         }
     });
+
+    private bool IsLiveFeed(string location)
+    {
+        var path = Navigation.ToBaseRelativePath(location).Split('?', '#')[0];
+        return "/" + path.TrimEnd('/') == AppRoutes.LiveFeed;
+    }
 
     private async Task ApplyAsync(FeedbackFilter filter, bool force)
     {
