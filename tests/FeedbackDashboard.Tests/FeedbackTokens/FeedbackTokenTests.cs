@@ -33,6 +33,13 @@ public class FeedbackTokenTests(FeedbackTokenAppFactory app) : IClassFixture<Fee
         return (id, (string)body["token"]!);
     }
 
+    private async Task<string> TokenForAsync(string interaction)
+    {
+        var response = await _api.PostAsync($"/api/v1/interactions/{interaction}/feedback-tokens", null);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (string)(await response.ReadJsonAsync())["token"]!;
+    }
+
     private HttpClient Browser(string token)
     {
         var client = app.CreateApiClient(apiKey: null, settle: false);
@@ -147,25 +154,33 @@ public class FeedbackTokenTests(FeedbackTokenAppFactory app) : IClassFixture<Fee
     }
 
     [Fact]
-    public async Task ATokenSendsOneItem_AResendIsAReplay_AndMoreIsRefused()
+    public async Task ATokenSendsOneThumbOneRatingAndOneCorrection_AResendIsAReplay_AndMoreIsRefused()
     {
         var (interaction, token) = await TokenAsync();
         var browser = Browser(token);
 
-        var first = await browser.PostAsJsonAsync("/api/v1/feedback", new { interactionId = interaction, type = "negative", comment = "Runs small" });
+        var thumb = await browser.PostAsJsonAsync("/api/v1/feedback", new { interactionId = interaction, type = "negative", comment = "Runs small" });
         var resent = await browser.PostAsJsonAsync("/api/v1/feedback", new { interactionId = interaction, type = "negative", comment = "Runs small" });
         var stuffed = await browser.PostAsJsonAsync("/api/v1/feedback", new { interactionId = interaction, type = "negative", comment = "Really small" });
-        var ownId = await browser.PostAsJsonAsync("/api/v1/feedback", new { id = "my-own-id", interactionId = interaction, type = "positive" });
+        var turned = await browser.PostAsJsonAsync("/api/v1/feedback", new { id = "my-own-id", interactionId = interaction, type = "positive" });
+        // The same token, past this factory's 5 posts a minute: the rest on a second token for the same interaction.
+        var second = Browser(await TokenForAsync(interaction));
+        var rating = await second.PostAsJsonAsync("/api/v1/feedback", new { interactionId = interaction, type = "rating", value = 2 });
+        var correction = await second.PostAsJsonAsync("/api/v1/feedback", new { interactionId = interaction, type = "correction", value = "Order one size up.", correctionKind = "knowledge" });
+        var secondRating = await second.PostAsJsonAsync("/api/v1/feedback", new { interactionId = interaction, type = "rating", value = 1 });
 
-        Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, thumb.StatusCode);
         Assert.Equal(HttpStatusCode.OK, resent.StatusCode);
         Assert.Equal("true", resent.Headers.GetValues("Idempotent-Replayed").Single());
-        Assert.Equal((string)(await first.ReadJsonAsync())["id"]!, (string)(await resent.ReadJsonAsync())["id"]!);
+        Assert.Equal((string)(await thumb.ReadJsonAsync())["id"]!, (string)(await resent.ReadJsonAsync())["id"]!);
         Assert.Equal(HttpStatusCode.Conflict, stuffed.StatusCode);
         Assert.Equal("X-Feedback-Token", (string)(await stuffed.ReadJsonAsync())["field"]!);
-        Assert.Equal(HttpStatusCode.Conflict, ownId.StatusCode); // an id of the page's own does not make a second item
+        Assert.Equal(HttpStatusCode.Conflict, turned.StatusCode); // a thumb is up or down, and an id of the page's own makes no second one
+        Assert.Equal(HttpStatusCode.Accepted, rating.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, correction.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, secondRating.StatusCode);
         var stored = await (await _api.GetAsync($"/api/v1/interactions/{interaction}")).ReadJsonAsync();
-        Assert.Equal(1, (int)stored["feedbackCount"]!);
+        Assert.Equal(3, (int)stored["feedbackCount"]!); // the first token's thumb, the second's rating and correction
     }
 
     [Fact]

@@ -17,8 +17,16 @@ public static class IngestionEndpoints
     public const int MaxBatchBodyBytes = 16 * 1024 * 1024;
     public const string ReplayedHeader = "Idempotent-Replayed";
 
-    /// <summary>The id of the one feedback item a feedback token sends: this and the token's random id.</summary>
+    /// <summary>The ids of the items a feedback token sends: this, the token's random id and the item's kind (<see cref="TokenSlot"/>).</summary>
     public const string TokenFeedbackIdPrefix = "fbt_";
+
+    /// <summary>What a token sends once: a thumb (up or down, not both), a rating, a correction.</summary>
+    public static string TokenSlot(FeedbackType type) => type switch
+    {
+        FeedbackType.ThumbsUp or FeedbackType.ThumbsDown => "thumb",
+        FeedbackType.Rating => "rating",
+        _ => "correction",
+    };
 
     public static RouteGroupBuilder MapIngestionEndpoints(this RouteGroupBuilder api)
     {
@@ -102,16 +110,18 @@ public static class IngestionEndpoints
             {
                 return Problems.Validation("interaction", "With a feedback token, send the feedback alone: the application records the interaction.");
             }
-            // One token, one feedback item: its id is the token's, so whoever holds the token cannot stuff the
-            // interaction's feedback (and the trigger that reads it); a resend of the same item is a replay.
-            item = item with { Submission = item.Submission with { ClientId = TokenFeedbackIdPrefix + caller.FindFirstValue(FeedbackTokenAuthenticationHandler.TokenIdClaim) } };
+            // A token sends one thumb, one rating and one correction at most: each item's id is the token's and its
+            // kind's, so whoever holds the token cannot stuff the interaction's feedback (and the trigger that reads
+            // it); a resend of the same item is a replay.
+            var id = $"{TokenFeedbackIdPrefix}{caller.FindFirstValue(FeedbackTokenAuthenticationHandler.TokenIdClaim)}_{TokenSlot(item.Submission.Type)}";
+            item = item with { Submission = item.Submission with { ClientId = id } };
         }
 
         var outcome = await commits.SubmitAsync(item, cancellationToken);
         if (outcome is ActionOutcome<UserFeedback>.Conflict && tokenInteraction is not null)
         {
             return Problems.Status(StatusCodes.Status409Conflict, "Conflict",
-                "This feedback token has already sent its feedback: a token sends one item. The application issues a new token for more.",
+                $"This feedback token has already sent its {TokenSlot(item.Submission.Type)}: a token sends one thumb, one rating and one correction. The application issues a new token for more.",
                 new Dictionary<string, object?> { ["field"] = "X-Feedback-Token" });
         }
         if (outcome is ActionOutcome<UserFeedback>.Unchanged)
