@@ -100,6 +100,9 @@ function flushOnExit(client: FeedbackClient): WeakRef<FeedbackClient> | undefine
       }
     });
   }
+  for (const gone of [...openClients].filter(r => r.deref() === undefined)) {
+    openClients.delete(gone); // clients collected without close()
+  }
   const ref = new WeakRef(client);
   openClients.add(ref);
   return ref;
