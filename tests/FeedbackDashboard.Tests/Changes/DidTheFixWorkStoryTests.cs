@@ -92,6 +92,11 @@ public class DidTheFixWorkStoryTests(ChangesAppFactory app) : IClassFixture<Chan
         Assert.Equal(0.906, interval[1], 3);
         await WaitForAsync(() => Calls(receiver, "alert.resolved").Count == 1);
 
+        // The list filters by verdict and kind.
+        Assert.Single(await _api.GetItemsAsync($"/api/v1/changes?source={source}&verdict=improved&kind=knowledge"));
+        Assert.Empty(await _api.GetItemsAsync($"/api/v1/changes?source={source}&verdict=collecting"));
+        Assert.Empty(await _api.GetItemsAsync($"/api/v1/changes?source={source}&kind=instructions"));
+
         // The task shows the verdict of the change it led to.
         var fromTask = (await _api.GetItemsAsync($"/api/v1/changes?reviewTaskId={(long)task["id"]!}")).Single()!;
         Assert.Equal("improved", (string)fromTask["verdict"]!);
@@ -155,6 +160,8 @@ public class DidTheFixWorkStoryTests(ChangesAppFactory app) : IClassFixture<Chan
     [Theory]
     [InlineData("limit=0", "limit")]
     [InlineData("from=yesterday", "from")]
+    [InlineData("verdict=better", "verdict")]
+    [InlineData("kind=prompt", "kind")]
     public async Task Changes_BadQuery_Is400NamingTheField(string query, string field)
     {
         var response = await _api.GetAsync($"/api/v1/changes?{query}");
