@@ -22,30 +22,8 @@ public static class ChangeEndpoints
         string? kind = null, string? verdict = null)
     {
         var errors = new ValidationErrors();
-        ChangeKind? kindWanted = null;
-        if (!string.IsNullOrWhiteSpace(kind))
-        {
-            if (WireNames.TryParse<ChangeKind>(kind, out var parsed))
-            {
-                kindWanted = parsed;
-            }
-            else
-            {
-                errors.Add("kind", $"Use one of {string.Join(", ", WireNames.All<ChangeKind>())}.");
-            }
-        }
-        ChangeVerdict? verdictWanted = null;
-        if (!string.IsNullOrWhiteSpace(verdict))
-        {
-            if (WireNames.TryParse<ChangeVerdict>(verdict, out var parsed))
-            {
-                verdictWanted = parsed;
-            }
-            else
-            {
-                errors.Add("verdict", $"Use one of {string.Join(", ", WireNames.All<ChangeVerdict>())}.");
-            }
-        }
+        var kindWanted = Optional<ChangeKind>(kind, "kind", errors);
+        var verdictWanted = Optional<ChangeVerdict>(verdict, "verdict", errors);
         if (limit is < 1 or > ChangeQueries.MaxLimit)
         {
             errors.Add("limit", $"Between 1 and {ChangeQueries.MaxLimit}.");
@@ -59,6 +37,21 @@ public static class ChangeEndpoints
         var items = await changes.ListAsync(string.IsNullOrWhiteSpace(source) ? null : source, reviewTaskId, start, end, limit, cancellationToken,
             kindWanted, verdictWanted);
         return TypedResults.Ok(new ChangeList(items));
+    }
+
+    /// <summary>An optional enum parameter by its wire name; an unknown one is an error naming the field.</summary>
+    private static TEnum? Optional<TEnum>(string? text, string field, ValidationErrors errors) where TEnum : struct, Enum
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+        if (WireNames.TryParse<TEnum>(text, out var parsed))
+        {
+            return parsed;
+        }
+        errors.Add(field, $"Use one of {string.Join(", ", WireNames.All<TEnum>())}.");
+        return null;
     }
 }
 
