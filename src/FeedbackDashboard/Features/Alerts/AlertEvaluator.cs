@@ -57,13 +57,9 @@ public sealed class AlertEvaluator(
             {
                 return (false, false);
             }
-            var kind = fire ? AlertEvent.Fired : AlertEvent.Resolved;
-            var text = Text(rule, fire, value);
-            db.AlertEvents.Add(new AlertEvent { RuleId = rule.Id, RuleName = rule.Name, Kind = kind, Value = value, Text = text, At = now });
-            await outbox.EnqueueAsync(db, fire ? WebhookEvents.AlertFired : WebhookEvents.AlertResolved,
-                new { ruleId = rule.Id, ruleName = rule.Name, metric = rule.Metric, value, rule = AlertRuleDto.From(rule) }, text, now, token);
+            await AlertHistory.RecordAsync(db, outbox, rule, fire, value, Text(rule, fire, value), now, token);
             await db.SaveChangesAsync(token);
-            logger.LogInformation("Alert rule {Id} ({Name}) {Kind} at {Value}", rule.Id, rule.Name, kind, value);
+            logger.LogInformation("Alert rule {Id} ({Name}) {Kind} at {Value}", rule.Id, rule.Name, fire ? AlertEvent.Fired : AlertEvent.Resolved, value);
             return (true, true);
         }, cancellationToken);
 

@@ -137,13 +137,8 @@ public sealed class AlertRules(IDbContextFactory<FeedbackDbContext> contextFacto
             return;
         }
         var now = time.GetUtcNow();
-        var text = $"Alert \"{rule.Name}\" resolved: the rule was {what} while it fired.";
-        if (what != Deleted)
-        {
-            db.AlertEvents.Add(new AlertEvent { RuleId = rule.Id, RuleName = rule.Name, Kind = AlertEvent.Resolved, Value = rule.LastValue, Text = text, At = now });
-        }
-        await outbox.EnqueueAsync(db, WebhookEvents.AlertResolved,
-            new { ruleId = rule.Id, ruleName = rule.Name, metric = rule.Metric, value = rule.LastValue, rule = AlertRuleDto.From(rule), reason = "rule_" + what }, text, now, cancellationToken);
+        await AlertHistory.RecordAsync(db, outbox, rule, fired: false, rule.LastValue, $"Alert \"{rule.Name}\" resolved: the rule was {what} while it fired.", now,
+            cancellationToken, reason: "rule_" + what, keepLine: what != Deleted);
         rule.ResolvedAt = now;
     }
 

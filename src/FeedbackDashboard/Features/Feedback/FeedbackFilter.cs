@@ -76,6 +76,10 @@ public sealed record FeedbackFilter(
             metadata, before, limit), errors);
     }
 
+    /// <summary>Whether an interaction's metadata has every wanted key with its value (none wanted: it holds).</summary>
+    public static bool MetadataHolds(IReadOnlyDictionary<string, string>? wanted, IReadOnlyDictionary<string, string> metadata) =>
+        wanted is null || wanted.All(w => metadata.TryGetValue(w.Key, out var value) && value == w.Value);
+
     /// <summary>The <c>metadata.KEY=VALUE</c> parameters (every one must hold), or null when there are none.</summary>
     public static IReadOnlyDictionary<string, string>? ParseMetadata(IQueryCollection query, ValidationErrors errors)
     {

@@ -12,7 +12,7 @@ public sealed record FeedbackListItem(FeedbackDto Feedback, string Query, IReadO
         (filter.Type is not { } type || Feedback.Type == type)
         && (filter.Source is not { } source || Feedback.Source == source)
         && (filter.PatternKey is not { } pattern || Feedback.PatternKey == pattern)
-        && (filter.Metadata is not { } wanted || wanted.All(w => Metadata.TryGetValue(w.Key, out var value) && value == w.Value));
+        && FeedbackFilter.MetadataHolds(filter.Metadata, Metadata);
 }
 
 /// <param name="NextCursor">Pass it as <c>cursor</c> for the next page; null when there is no more.</param>

@@ -47,7 +47,7 @@ public static class ExportEndpoints
         var rows = query.OrderBy(f => f.Id)
             .Join(db.Interactions, f => f.InteractionId, i => i.Id, (f, i) => new { Feedback = f, i.Query, i.Metadata })
             .AsAsyncEnumerable()
-            .Where(row => metadata is null || metadata.All(m => row.Metadata.TryGetValue(m.Key, out var value) && value == m.Value));
+            .Where(row => FeedbackFilter.MetadataHolds(metadata, row.Metadata));
 
         if (format == "csv")
         {
